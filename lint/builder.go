@@ -1,0 +1,194 @@
+package lint
+
+import "strings"
+
+// Builder assembles a Document. Parsers append prose only through it, so the
+// Text→Source map is made in one place and never re-derived by searching the
+// source for the text again.
+type Builder struct {
+	doc   *Document
+	text  strings.Builder
+	last  int // source offset where the last appended piece ended
+	open  int // index of the open block, or -1
+	links int // depth of open links (bytes appended inside count as link text)
+}
+
+// NewBuilder starts a document for src. The source is kept as given.
+func NewBuilder(path string, format Format, src []byte) *Builder {
+	return &Builder{
+		doc:  &Document{Path: path, Format: format, Source: src, HeadlineBlock: -1},
+		open: -1,
+	}
+}
+
+// Len returns the length of the Text built so far.
+func (b *Builder) Len() int { return b.text.Len() }
+
+// LastByte returns the last byte of the Text built so far, or 0.
+func (b *Builder) LastByte() byte {
+	s := b.text.String()
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+// Verbatim appends Source[start:end] to Text unchanged.
+func (b *Builder) Verbatim(start, end int) {
+	if end <= start {
+		return
+	}
+	t := b.text.Len()
+	b.text.Write(b.doc.Source[start:end])
+	b.addSeg(segment{t: t, tlen: end - start, s: start, slen: end - start, verbatim: true})
+	b.last = end
+}
+
+// Replace appends s as the text standing for Source[start:end] (a decoded
+// entity, a front-matter string with escapes, a CRLF read as LF).
+func (b *Builder) Replace(s string, start, end int) {
+	if s == "" && end <= start {
+		return
+	}
+	t := b.text.Len()
+	b.text.WriteString(s)
+	if s == "" {
+		// Nothing in Text stands for the source bytes: no segment needed.
+		b.last = end
+		return
+	}
+	b.addSeg(segment{t: t, tlen: len(s), s: start, slen: end - start})
+	b.last = end
+}
+
+// Synthetic appends text that stands for no source bytes (a separator
+// between blocks, a space for a line break). It maps to the end of the last
+// appended source range.
+func (b *Builder) Synthetic(s string) {
+	if s == "" {
+		return
+	}
+	t := b.text.Len()
+	b.text.WriteString(s)
+	b.addSeg(segment{t: t, tlen: len(s), s: b.last, slen: 0})
+}
+
+// SeekSource sets the source offset that following Synthetic text maps to.
+func (b *Builder) SeekSource(off int) { b.last = off }
+
+func (b *Builder) addSeg(sg segment) {
+	segs := b.doc.segs
+	if n := len(segs); n > 0 && sg.verbatim {
+		p := &segs[n-1]
+		if p.verbatim && p.t+p.tlen == sg.t && p.s+p.slen == sg.s {
+			p.tlen += sg.tlen
+			p.slen += sg.slen
+			b.countLink(sg.tlen)
+			return
+		}
+	}
+	b.doc.segs = append(segs, sg)
+	b.countLink(sg.tlen)
+}
+
+func (b *Builder) countLink(n int) {
+	if b.links > 0 && b.open >= 0 {
+		b.doc.Blocks[b.open].LinkBytes += n
+	}
+}
+
+// EnterLink and LeaveLink bracket text inside a hyperlink, for link density.
+func (b *Builder) EnterLink() { b.links++ }
+
+// LeaveLink ends a link opened with EnterLink.
+func (b *Builder) LeaveLink() {
+	if b.links > 0 {
+		b.links--
+	}
+}
+
+// OpenBlock starts a block at the current end of Text, closing any open one,
+// and returns its index.
+func (b *Builder) OpenBlock(kind BlockKind, tag string) int {
+	b.CloseBlock()
+	b.doc.Blocks = append(b.doc.Blocks, Block{Kind: kind, Tag: tag, Span: Span{b.text.Len(), b.text.Len()}})
+	b.open = len(b.doc.Blocks) - 1
+	return b.open
+}
+
+// Current returns the open block for the parser to set details on, or nil.
+func (b *Builder) Current() *Block {
+	if b.open < 0 {
+		return nil
+	}
+	return &b.doc.Blocks[b.open]
+}
+
+// CloseBlock ends the open block. Trailing white space is left out of its
+// span; a block with no text is dropped.
+func (b *Builder) CloseBlock() {
+	if b.open < 0 {
+		return
+	}
+	blk := &b.doc.Blocks[b.open]
+	text := b.text.String()
+	end := len(text)
+	for end > blk.Span.Start && isSpaceByte(text[end-1]) {
+		end--
+	}
+	start := blk.Span.Start
+	for start < end && isSpaceByte(text[start]) {
+		start++
+	}
+	blk.Span = Span{start, end}
+	if blk.Span.Empty() {
+		if b.doc.HeadlineBlock == b.open {
+			b.doc.HeadlineBlock = -1
+		}
+		b.doc.Blocks = b.doc.Blocks[:b.open]
+	}
+	b.open = -1
+}
+
+// MarkHeadline makes the open block (or, if none is open, the last block)
+// the headline.
+func (b *Builder) MarkHeadline() {
+	i := b.open
+	if i < 0 {
+		i = len(b.doc.Blocks) - 1
+	}
+	if i >= 0 {
+		b.doc.HeadlineBlock = i
+	}
+}
+
+// AddComment records a markup comment.
+func (b *Builder) AddComment(text string, src Span) {
+	b.doc.Comments = append(b.doc.Comments, Comment{Text: text, Source: src, NextBlock: -1})
+}
+
+// Finish closes any open block and returns the document. Block.Sentences and
+// Document.Quotes are left for the parser to fill.
+func (b *Builder) Finish() *Document {
+	b.CloseBlock()
+	d := b.doc
+	d.Text = b.text.String()
+	if d.HeadlineBlock >= 0 {
+		d.Headline = d.Blocks[d.HeadlineBlock].Span
+	}
+	for i := range d.Comments {
+		c := &d.Comments[i]
+		c.NextBlock = len(d.Blocks)
+		for j, blk := range d.Blocks {
+			if s, _ := d.SourceSpan(blk.Span); s.Start >= c.Source.End {
+				c.NextBlock = j
+				break
+			}
+		}
+	}
+	return d
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}

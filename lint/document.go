@@ -1,0 +1,356 @@
+package lint
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+)
+
+// Format is the markup a draft is written in.
+type Format uint8
+
+// Formats copydesk reads.
+const (
+	Plain Format = iota
+	Markdown
+	HTML
+)
+
+// String returns "plain", "markdown" or "html".
+func (f Format) String() string {
+	switch f {
+	case Markdown:
+		return "markdown"
+	case HTML:
+		return "html"
+	}
+	return "plain"
+}
+
+// BlockKind says what a block of prose is.
+type BlockKind uint8
+
+// Block kinds. Code is never prose and never appears as a block.
+const (
+	Paragraph BlockKind = iota
+	Heading             // a heading (the headline block is a Heading or Title)
+	Title               // a headline taken from front matter or <title>
+	ListItem            // one item of a bulleted or numbered list
+	Quote               // a paragraph inside a blockquote
+	Caption             // figcaption, image caption
+	Cell                // table cell, definition term or description
+	Other               // bare text of a container element (div, section, aside)
+)
+
+var blockKindNames = [...]string{"paragraph", "heading", "title", "list-item", "quote", "caption", "cell", "other"}
+
+// String returns the kebab-case name of the kind.
+func (k BlockKind) String() string {
+	if int(k) < len(blockKindNames) {
+		return blockKindNames[k]
+	}
+	return "unknown"
+}
+
+// Block is one unit of prose: a paragraph, heading, list item, quoted
+// paragraph, caption or container text.
+type Block struct {
+	Kind      BlockKind
+	Span      Span   // in Document.Text
+	Sentences []Span // in Document.Text, filled by the parser's sentence splitter
+	Level     int    // heading level (1-6), 0 otherwise
+	Quoted    bool   // inside a blockquote
+	Tag       string // HTML element or Markdown node that produced the block ("p", "li", "div", "h2"...)
+	LinkBytes int    // bytes of Text inside links (for link density)
+	Image     bool   // the block contains an image, or is next to one inside the same figure
+}
+
+// Comment is a markup comment (<!-- ... -->) found in the source. Comments are
+// never prose; suppression directives are read from them.
+type Comment struct {
+	Text      string // the comment body, without <!-- and -->
+	Source    Span   // in Document.Source, the whole comment
+	NextBlock int    // index of the first block that starts after the comment, or len(Blocks)
+}
+
+// Document is a parsed draft: its source bytes, the prose extracted from them
+// and an exact map between the two.
+type Document struct {
+	Path   string
+	Format Format
+	Source []byte // as read: BOM, CRLF and markup intact
+	Text   string // prose only: markup removed, entities decoded, LF line endings
+
+	// Headline is the headline's span in Text; empty when the draft has none.
+	Headline Span
+	// HeadlineBlock is the index in Blocks of the headline, or -1.
+	HeadlineBlock int
+	// Blocks are the prose blocks in reading order, the headline included.
+	Blocks []Block
+	// Quotes are the spans of Text inside direct quotations, sorted and
+	// non-overlapping (quote marks included).
+	Quotes []Span
+	// Comments are the markup comments of the source, in order.
+	Comments []Comment
+
+	segs       []segment // Text→Source map, sorted by text offset, covering Text
+	lineStarts []int     // byte offsets in Source where lines start (lazy)
+	lineOnce   sync.Once
+
+	memoMu sync.Mutex
+	memo   map[any]any
+}
+
+// segment maps Text[t : t+tlen] to Source[s : s+slen]. A verbatim segment has
+// tlen == slen and byte-identical content, so every offset inside maps
+// exactly; any other segment (a decoded entity, a synthetic separator) maps
+// exactly only at its ends.
+type segment struct {
+	t, tlen  int
+	s, slen  int
+	verbatim bool
+}
+
+// Slice returns the text of a span of Text.
+func (d *Document) Slice(s Span) string {
+	if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+		return ""
+	}
+	return d.Text[s.Start:s.End]
+}
+
+// HasHeadline reports whether the draft has a headline.
+func (d *Document) HasHeadline() bool { return d.HeadlineBlock >= 0 }
+
+// Body returns the indexes of all blocks except the headline.
+func (d *Document) Body() []int {
+	out := make([]int, 0, len(d.Blocks))
+	for i := range d.Blocks {
+		if i != d.HeadlineBlock {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// InQuote reports whether the Text offset off lies inside a direct quotation.
+func (d *Document) InQuote(off int) bool {
+	i := sort.Search(len(d.Quotes), func(i int) bool { return d.Quotes[i].End > off })
+	return i < len(d.Quotes) && d.Quotes[i].Start <= off
+}
+
+// QuoteCovering returns the quotation span containing off, if any.
+func (d *Document) QuoteCovering(off int) (Span, bool) {
+	i := sort.Search(len(d.Quotes), func(i int) bool { return d.Quotes[i].End > off })
+	if i < len(d.Quotes) && d.Quotes[i].Start <= off {
+		return d.Quotes[i], true
+	}
+	return Span{}, false
+}
+
+// BlockAt returns the index of the block containing Text offset off, or -1.
+func (d *Document) BlockAt(off int) int {
+	i := sort.Search(len(d.Blocks), func(i int) bool { return d.Blocks[i].Span.End > off })
+	if i < len(d.Blocks) && d.Blocks[i].Span.Start <= off {
+		return i
+	}
+	return -1
+}
+
+func (d *Document) segIndex(t int) int {
+	return sort.Search(len(d.segs), func(i int) bool { return d.segs[i].t+d.segs[i].tlen > t })
+}
+
+// SourceOffset maps a Text offset to a Source offset. For an offset that
+// ends a span use SourceEnd, which maps to the end of the preceding text.
+func (d *Document) SourceOffset(t int) int {
+	off, _ := d.sourceStart(t)
+	return off
+}
+
+// SourceEnd maps an exclusive end offset in Text to Source.
+func (d *Document) SourceEnd(t int) int {
+	off, _ := d.sourceEnd(t)
+	return off
+}
+
+func (d *Document) sourceStart(t int) (int, bool) {
+	if len(d.segs) == 0 {
+		return clamp(t, 0, len(d.Source)), t == 0
+	}
+	if t >= len(d.Text) {
+		last := d.segs[len(d.segs)-1]
+		return last.s + last.slen, true
+	}
+	if t < 0 {
+		t = 0
+	}
+	sg := d.segs[d.segIndex(t)]
+	if t == sg.t {
+		return sg.s, true
+	}
+	if sg.verbatim {
+		return sg.s + (t - sg.t), true
+	}
+	return sg.s, false
+}
+
+func (d *Document) sourceEnd(t int) (int, bool) {
+	if len(d.segs) == 0 {
+		return clamp(t, 0, len(d.Source)), t == 0
+	}
+	if t <= 0 {
+		return d.segs[0].s, true
+	}
+	if t > len(d.Text) {
+		t = len(d.Text)
+	}
+	sg := d.segs[d.segIndex(t-1)]
+	if t == sg.t+sg.tlen {
+		return sg.s + sg.slen, true
+	}
+	if sg.verbatim {
+		return sg.s + (t - sg.t), true
+	}
+	return sg.s + sg.slen, false
+}
+
+// SourceSpan maps a span of Text to the Source bytes it stands for. The
+// second result is true when replacing those source bytes with new text is
+// the same as replacing the text span: both ends map exactly and no markup
+// lies between the pieces of text. A finding may always use the span for its
+// location; a fix edit needs exactness.
+func (d *Document) SourceSpan(s Span) (Span, bool) {
+	if s.Empty() {
+		off, ok := d.sourceStart(s.Start)
+		return Span{off, off}, ok
+	}
+	a, okA := d.sourceStart(s.Start)
+	b, okB := d.sourceEnd(s.End)
+	if b < a {
+		b = a
+	}
+	exact := okA && okB
+	if exact {
+		// Every pair of consecutive segments inside the span must be
+		// contiguous in Source: otherwise markup lies between them.
+		i := d.segIndex(s.Start)
+		for ; i+1 < len(d.segs) && d.segs[i+1].t < s.End; i++ {
+			cur, next := d.segs[i], d.segs[i+1]
+			if cur.s+cur.slen != next.s {
+				exact = false
+				break
+			}
+		}
+	}
+	return Span{a, b}, exact
+}
+
+func (d *Document) buildLines() {
+	d.lineStarts = append(d.lineStarts[:0], 0)
+	src := d.Source
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			d.lineStarts = append(d.lineStarts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			d.lineStarts = append(d.lineStarts, i+1) // a lone CR ends a line too
+		}
+	}
+}
+
+// Pos resolves a Source byte offset to a line and a column counted in
+// Unicode characters. A UTF-8 byte order mark does not count as a column.
+func (d *Document) Pos(off int) Position {
+	d.lineOnce.Do(d.buildLines)
+	off = clamp(off, 0, len(d.Source))
+	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	start := d.lineStarts[i]
+	if i == 0 && len(d.Source) >= 3 && d.Source[0] == 0xEF && d.Source[1] == 0xBB && d.Source[2] == 0xBF && off >= 3 {
+		start = 3
+	}
+	return Position{Offset: off, Line: i + 1, Column: utf8.RuneCount(d.Source[start:off]) + 1}
+}
+
+// LineCount returns the number of lines in Source.
+func (d *Document) LineCount() int {
+	d.lineOnce.Do(d.buildLines)
+	return len(d.lineStarts)
+}
+
+// SourceLine returns the source bytes of a 1-based line, without its line
+// ending, and the offset where it starts.
+func (d *Document) SourceLine(line int) (string, int) {
+	d.lineOnce.Do(d.buildLines)
+	if line < 1 || line > len(d.lineStarts) {
+		return "", len(d.Source)
+	}
+	start := d.lineStarts[line-1]
+	end := len(d.Source)
+	if line < len(d.lineStarts) {
+		end = d.lineStarts[line]
+	}
+	for end > start && (d.Source[end-1] == '\n' || d.Source[end-1] == '\r') {
+		end--
+	}
+	return string(d.Source[start:end]), start
+}
+
+// LineSpan returns the Source span of whole lines from the line containing
+// src.Start to the line containing src.End-1, including the final line
+// ending. Rules use it to delete whole source lines (list markers included).
+func (d *Document) LineSpan(src Span) Span {
+	d.lineOnce.Do(d.buildLines)
+	first := d.Pos(src.Start).Line
+	endOff := src.End - 1
+	if endOff < src.Start {
+		endOff = src.Start
+	}
+	last := d.Pos(endOff).Line
+	start := d.lineStarts[first-1]
+	end := len(d.Source)
+	if last < len(d.lineStarts) {
+		end = d.lineStarts[last]
+	}
+	return Span{start, end}
+}
+
+// Memo returns the value stored under key, computing it once per document.
+// Rules use it to share an analysis (the attribution model, say) so that it
+// is computed once however many rules need it. Keys should be unexported
+// types of the package that owns the analysis.
+func (d *Document) Memo(key any, compute func() any) any {
+	d.memoMu.Lock()
+	if v, ok := d.memo[key]; ok {
+		d.memoMu.Unlock()
+		return v
+	}
+	d.memoMu.Unlock()
+	v := compute()
+	d.memoMu.Lock()
+	defer d.memoMu.Unlock()
+	if old, ok := d.memo[key]; ok {
+		return old
+	}
+	if d.memo == nil {
+		d.memo = make(map[any]any)
+	}
+	d.memo[key] = v
+	return v
+}
+
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}

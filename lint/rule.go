@@ -1,0 +1,85 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// Rule is one check. Rules are immutable values: the registry holds
+// prototypes, Configure returns configured copies, and Check must be safe to
+// call from several goroutines at once.
+type Rule interface {
+	Meta() Meta
+	// Check inspects p.Doc and reports problems through p. An error means
+	// the rule could not run at all; problems are reported, not returned.
+	Check(p *Pass) error
+}
+
+// Configurable is implemented by rules that take options. decode fills the
+// rule's own options struct strictly (unknown keys and bad types are
+// errors); Configure returns a configured copy and leaves the receiver as it was.
+type Configurable interface {
+	Configure(decode func(v any) error) (Rule, error)
+}
+
+// Meta describes a rule for users, config and output.
+type Meta struct {
+	ID       string   // kebab-case; pack and plugin rules are "pack/id"
+	Summary  string   // one line, no final period
+	Doc      string   // full documentation, plain text paragraphs
+	Severity Severity // default severity; config overrides
+	Default  bool     // enabled unless config disables it
+	// Bad and Good are complete plain-text drafts (headline, blank line,
+	// body) on which the rule must and must not report. Tests run them.
+	Bad, Good string
+	// Fixable says whether the rule offers fixes that --fix may apply.
+	Fixable bool
+	// Options documents the rule's options as a commented TOML table body
+	// (without the [rule.ID.options] header); empty when it has none.
+	Options string
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$`)
+
+// ValidID reports whether id is a kebab-case rule ID, optionally prefixed by
+// a pack or plugin name ("house/per-cent").
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// Active is a configured rule with its effective severity.
+type Active struct {
+	Rule     Rule
+	Severity Severity
+}
+
+// Pass is a rule's view of one document, and its only way to report.
+type Pass struct {
+	Doc      *Document
+	rule     string
+	severity Severity
+	sink     func(Finding)
+}
+
+// NewPass returns a pass that delivers the findings of rule id, at most at
+// severity sev, to sink. The runner makes passes; tests and tools that run a
+// single rule may too.
+func NewPass(doc *Document, id string, sev Severity, sink func(Finding)) *Pass {
+	return &Pass{Doc: doc, rule: id, severity: sev, sink: sink}
+}
+
+// Severity returns the severity configured for the rule in this run.
+func (p *Pass) Severity() Severity { return p.severity }
+
+// Report records a finding. The engine fills in the rule ID; a zero
+// severity becomes the configured one, and a higher one is lowered to it.
+func (p *Pass) Report(f Finding) {
+	f.Rule = p.rule
+	if f.Severity == SeverityDefault || f.Severity > p.severity {
+		f.Severity = p.severity
+	}
+	p.sink(f)
+}
+
+// Reportf records a finding at span with a formatted message.
+func (p *Pass) Reportf(s Span, format string, args ...any) {
+	p.Report(Finding{Span: s, Message: fmt.Sprintf(format, args...)})
+}
