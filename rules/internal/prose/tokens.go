@@ -1,0 +1,244 @@
+package prose
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"copydesk/lint"
+)
+
+// Kind is the broad class of a token.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota // letters, with internal apostrophes, hyphens and digits ("don't", "Rees's", "co-op", "M25")
+	Number             // starts with a digit or currency sign ("2019", "£40,000", "3am", "1.5")
+	Punct              // one punctuation or symbol character (quote marks, dashes, commas...)
+)
+
+// Flag describes the shape of a token.
+type Flag uint8
+
+// Token shape flags.
+const (
+	Cap           Flag = 1 << iota // first letter is upper case ("Okafor", "NHS", "May")
+	AllCaps                        // two or more letters, all upper case ("NHS", "BBC")
+	HasDigit                       // contains a digit
+	NonASCII                       // contains a non-ASCII character
+	SpaceBefore                    // preceded by white space (or the start of the span)
+	NewlineBefore                  // a line break lies between this token and the previous one
+)
+
+// Token is one word, number or punctuation mark of a text.
+type Token struct {
+	Span lint.Span // byte offsets in the text given to Tokens
+	// Lower is the token with ASCII letters lower-cased. It shares memory
+	// with one lowered copy of the tokenized span, so it costs no
+	// allocation per token. Non-ASCII letters are left as they are.
+	Lower string
+	Kind  Kind
+	Flags Flag
+	// Rune is the character of a Punct token, 0 for words and numbers.
+	Rune rune
+}
+
+// Is reports whether the token has all the flags in f.
+func (t Token) Is(f Flag) bool { return t.Flags&f == f }
+
+// Tokens splits text[span] into tokens. Offsets in the result are offsets
+// into text. Apostrophes (' and ’) and hyphens between letters stay inside a
+// word; everything that is neither a letter, digit nor space is a one-rune
+// Punct token.
+func Tokens(text string, span lint.Span) []Token {
+	return AppendTokens(nil, text, span)
+}
+
+// AppendTokens is Tokens appending to dst, for callers that reuse a buffer.
+func AppendTokens(dst []Token, text string, span lint.Span) []Token {
+	if span.Start < 0 {
+		span.Start = 0
+	}
+	if span.End > len(text) {
+		span.End = len(text)
+	}
+	if span.Start >= span.End {
+		return dst
+	}
+	src := text[span.Start:span.End]
+	lower := lowerASCII(src)
+	base := span.Start
+	space, newline := true, false
+	for i := 0; i < len(src); {
+		c := src[i]
+		// Fast path for ASCII white space.
+		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			space = true
+			i++
+			continue
+		}
+		if c == '\n' {
+			space, newline = true, true
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(src[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+		}
+		var fl Flag
+		if space {
+			fl |= SpaceBefore
+		}
+		if newline {
+			fl |= NewlineBefore
+		}
+		space, newline = false, false
+		start := i
+		switch {
+		case isLetter(r):
+			fl |= scanShape(src, &i, false)
+			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Word, Flags: fl})
+		case isDigit(r) || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
+			i += size
+			fl |= scanShape(src, &i, true) | HasDigit
+			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Number, Flags: fl})
+		default:
+			i += size
+			if size > 1 {
+				fl |= NonASCII
+			}
+			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Punct, Flags: fl, Rune: r})
+		}
+	}
+	return dst
+}
+
+// scanShape advances *i over a word (or number when num) starting at *i
+// and returns its shape flags.
+func scanShape(s string, i *int, num bool) Flag {
+	var fl Flag
+	letters, uppers := 0, 0
+	j := *i
+	for j < len(s) {
+		c := s[j]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[j:])
+		}
+		switch {
+		case isLetter(r):
+			if letters == 0 && unicode.IsUpper(r) && !num {
+				fl |= Cap
+			}
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+			}
+			if size > 1 {
+				fl |= NonASCII
+			}
+		case isDigit(r):
+			fl |= HasDigit
+		case r == '\'' || r == '’' || r == '-' || r == '‐' || (num && (r == ',' || r == '.')):
+			// Joiner: only between two word characters.
+			k := j + size
+			if k >= len(s) || !isWordByteAt(s, k, num) || j == *i {
+				*i = j
+				return shapeDone(fl, letters, uppers)
+			}
+			if size > 1 {
+				fl |= NonASCII
+			}
+		default:
+			*i = j
+			return shapeDone(fl, letters, uppers)
+		}
+		j += size
+	}
+	*i = j
+	return shapeDone(fl, letters, uppers)
+}
+
+func shapeDone(fl Flag, letters, uppers int) Flag {
+	if letters >= 2 && uppers == letters {
+		fl |= AllCaps
+	}
+	return fl
+}
+
+func isWordByteAt(s string, k int, num bool) bool {
+	c := s[k]
+	if c < utf8.RuneSelf {
+		if num {
+			return isDigitByte(c)
+		}
+		return isDigitByte(c) || (c|0x20 >= 'a' && c|0x20 <= 'z')
+	}
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	return !num && unicode.IsLetter(r)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// lowerASCII lower-cases ASCII letters only, so byte offsets are kept. It
+// returns s itself when there is nothing to change.
+func lowerASCII(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// LowerASCII lower-cases the ASCII letters of s, keeping byte offsets.
+func LowerASCII(s string) string { return lowerASCII(s) }
+
+// StripPossessive returns a lower-cased word without a final "'s" or "’s"
+// (or a bare final apostrophe).
+func StripPossessive(w string) string {
+	switch {
+	case len(w) > 2 && (w[len(w)-2:] == "'s"):
+		return w[:len(w)-2]
+	case len(w) > 4 && w[len(w)-4:] == "’s":
+		return w[:len(w)-4]
+	case len(w) > 1 && w[len(w)-1] == '\'':
+		return w[:len(w)-1]
+	case len(w) > 3 && w[len(w)-3:] == "’":
+		return w[:len(w)-3]
+	}
+	return w
+}
