@@ -1,0 +1,141 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"sort"
+	"strings"
+)
+
+// DefaultMaxRounds is the number of lint → fix rounds FixUntilStable runs
+// when asked for zero or fewer.
+const DefaultMaxRounds = 10
+
+// ErrNoConvergence is returned (wrapped) by FixUntilStable when fixes keep
+// changing the draft after the last allowed round, or bring it back to an
+// earlier state. The caller must leave the file untouched.
+var ErrNoConvergence = errors.New("fixes did not converge")
+
+// AppliedFix is a fix FixUntilStable applied.
+type AppliedFix struct {
+	// Finding is the finding that carried the fix, as reported in its
+	// round: its spans and positions are in that round's source.
+	Finding Finding
+	// Round is the 1-based round in which the fix was applied.
+	Round int
+	// Orig is the finding's source span mapped back to the original
+	// source, and Start its position there: where the editor's file had
+	// the problem. Text inserted by an earlier round maps to the start of
+	// the edit that inserted it.
+	Orig  Span
+	Start Position
+}
+
+// FixUntilStable repeats check → ApplyFixes until no applicable fix
+// remains, at most maxRounds times (DefaultMaxRounds if maxRounds <= 0).
+//
+// check lints a source and returns its findings resolved to source
+// coordinates, as CheckDocument does (parse the bytes again every round:
+// offsets move). Safe fixes are applied, and suggestion-only ones too when
+// unsafe is true. Within a round a fix that overlaps one already taken waits
+// for the next round, when it is applied if the finding is still reported.
+//
+// It returns the fixed source, the fixes applied in order of round and
+// position, and the findings of the final lint of the fixed source (what
+// remains: findings without a fix, suggestions, fixes that change nothing).
+// When a round's fixes change nothing the loop stops.
+//
+// If the draft is still changing after maxRounds rounds, or a round brings
+// back a draft seen before (two rules undoing each other), the error wraps
+// ErrNoConvergence, fixed is src unchanged, applied is nil and remaining
+// holds the last round's findings. An error from check is returned wrapped
+// with its round, with src unchanged. In both cases nothing must be written.
+func FixUntilStable(src []byte, check func(src []byte) ([]Finding, error), unsafe bool, maxRounds int) (fixed []byte, applied []AppliedFix, remaining []Finding, err error) {
+	if maxRounds <= 0 {
+		maxRounds = DefaultMaxRounds
+	}
+	orig := &Document{Source: src}
+	seed := maphash.MakeSeed()
+	seen := map[uint64]bool{maphash.Bytes(seed, src): true}
+	var rounds [][]Edit // edits applied in each round, in that round's source
+	cur := src
+	for round := 1; ; round++ {
+		findings, err := check(cur)
+		if err != nil {
+			return src, nil, findings, fmt.Errorf("fix round %d: %w", round, err)
+		}
+		out, ok := ApplyFixes(cur, findings, unsafe)
+		var edits []Edit
+		var took []Finding
+		for i, a := range ok {
+			if a {
+				edits = append(edits, findings[i].Fix.Edits...)
+				took = append(took, findings[i])
+			}
+		}
+		if len(took) == 0 || string(out) == string(cur) {
+			return cur, applied, findings, nil
+		}
+		if round > maxRounds {
+			return src, nil, findings, fmt.Errorf("%w after %d rounds (still fixing: %s)",
+				ErrNoConvergence, maxRounds, ruleList(took))
+		}
+		h := maphash.Bytes(seed, out)
+		if seen[h] {
+			return src, nil, findings, fmt.Errorf("%w: round %d undoes an earlier round (rules: %s)",
+				ErrNoConvergence, round, ruleList(took))
+		}
+		seen[h] = true
+		for _, f := range took {
+			o := Span{mapBack(f.Source.Start, rounds), mapBack(f.Source.End, rounds)}
+			if o.End < o.Start {
+				o.End = o.Start
+			}
+			applied = append(applied, AppliedFix{Finding: f, Round: round, Orig: o, Start: orig.Pos(o.Start)})
+		}
+		sort.Slice(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
+		rounds = append(rounds, edits)
+		cur = out
+	}
+}
+
+// mapBack maps an offset in the source after all rounds to the original
+// source, undoing the rounds' edits last first.
+func mapBack(off int, rounds [][]Edit) int {
+	for r := len(rounds) - 1; r >= 0; r-- {
+		off = mapBackOne(off, rounds[r])
+	}
+	return off
+}
+
+// mapBackOne maps an offset in the output of ApplyEdits(src, edits) to src.
+// edits are sorted and do not overlap. An offset inside inserted text maps to
+// the start of the edit.
+func mapBackOne(off int, edits []Edit) int {
+	delta := 0 // output offset - source offset, before the current edit
+	for _, e := range edits {
+		newStart := e.Span.Start + delta
+		if off < newStart {
+			break
+		}
+		if off < newStart+len(e.New) {
+			return e.Span.Start
+		}
+		delta += len(e.New) - e.Span.Len()
+	}
+	return off - delta
+}
+
+func ruleList(fs []Finding) string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if !seen[f.Rule] {
+			seen[f.Rule] = true
+			ids = append(ids, f.Rule)
+		}
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, ", ")
+}
