@@ -1,0 +1,492 @@
+package parse
+
+import (
+	"bytes"
+	"sort"
+
+	"copydesk/lint"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// elemClass says how an HTML element affects prose.
+type elemClass uint8
+
+const (
+	inline    elemClass = iota // transparent: its text belongs to the enclosing block
+	container                  // its bare text is a block of kind Other
+	former                     // forms a prose block of its own kind
+	skipped                    // never prose, nor anything inside it
+	void                       // has no content and no end tag
+)
+
+type elemInfo struct {
+	class elemClass
+	kind  lint.BlockKind
+	level int
+}
+
+var elems = map[atom.Atom]elemInfo{
+	atom.P: {former, lint.Paragraph, 0}, atom.Li: {former, lint.ListItem, 0},
+	atom.Blockquote: {former, lint.Quote, 0},
+	atom.H1:         {former, lint.Heading, 1}, atom.H2: {former, lint.Heading, 2}, atom.H3: {former, lint.Heading, 3},
+	atom.H4: {former, lint.Heading, 4}, atom.H5: {former, lint.Heading, 5}, atom.H6: {former, lint.Heading, 6},
+	atom.Figcaption: {former, lint.Caption, 0}, atom.Caption: {former, lint.Caption, 0},
+	atom.Td: {former, lint.Cell, 0}, atom.Th: {former, lint.Cell, 0}, atom.Dt: {former, lint.Cell, 0}, atom.Dd: {former, lint.Cell, 0},
+
+	atom.Script: {class: skipped}, atom.Style: {class: skipped}, atom.Nav: {class: skipped},
+	atom.Noscript: {class: skipped}, atom.Template: {class: skipped}, atom.Svg: {class: skipped},
+	atom.Iframe: {class: skipped}, atom.Head: {class: skipped}, atom.Math: {class: skipped},
+	atom.Pre: {class: skipped}, atom.Code: {class: skipped}, atom.Textarea: {class: skipped},
+	atom.Select: {class: skipped}, atom.Object: {class: skipped}, atom.Title: {class: skipped},
+
+	atom.A: {class: inline}, atom.Abbr: {class: inline}, atom.Acronym: {class: inline}, atom.B: {class: inline},
+	atom.Bdi: {class: inline}, atom.Bdo: {class: inline}, atom.Big: {class: inline}, atom.Cite: {class: inline},
+	atom.Data: {class: inline}, atom.Dfn: {class: inline}, atom.Em: {class: inline}, atom.Font: {class: inline},
+	atom.I: {class: inline}, atom.Ins: {class: inline}, atom.Del: {class: inline}, atom.Kbd: {class: inline},
+	atom.Label: {class: inline}, atom.Mark: {class: inline}, atom.Q: {class: inline}, atom.S: {class: inline},
+	atom.Samp: {class: inline}, atom.Small: {class: inline}, atom.Span: {class: inline}, atom.Strike: {class: inline},
+	atom.Strong: {class: inline}, atom.Sub: {class: inline}, atom.Sup: {class: inline}, atom.Time: {class: inline},
+	atom.Tt: {class: inline}, atom.U: {class: inline}, atom.Var: {class: inline}, atom.Nobr: {class: inline},
+	atom.Button: {class: inline}, atom.Output: {class: inline}, atom.Ruby: {class: inline}, atom.Rt: {class: inline},
+	atom.Rp: {class: inline}, atom.Blink: {class: inline}, atom.Marquee: {class: inline},
+
+	atom.Area: {class: void}, atom.Base: {class: void}, atom.Br: {class: void}, atom.Col: {class: void},
+	atom.Embed: {class: void}, atom.Hr: {class: void}, atom.Img: {class: void}, atom.Input: {class: void},
+	atom.Link: {class: void}, atom.Meta: {class: void}, atom.Param: {class: void}, atom.Source: {class: void},
+	atom.Track: {class: void}, atom.Wbr: {class: void}, atom.Keygen: {class: void},
+}
+
+// infoOf classifies a tag: known elements by the table, other known HTML
+// elements are containers, unknown (custom) elements are inline.
+func infoOf(a atom.Atom) elemInfo {
+	if info, ok := elems[a]; ok {
+		return info
+	}
+	if a == 0 {
+		return elemInfo{class: inline}
+	}
+	return elemInfo{class: container, kind: lint.Other}
+}
+
+// closesP lists start tags that end an open <p>.
+var closesP = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Details: true,
+	atom.Dialog: true, atom.Div: true, atom.Dl: true, atom.Fieldset: true, atom.Figcaption: true,
+	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true,
+	atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Table: true, atom.Ul: true, atom.Li: true, atom.Dd: true, atom.Dt: true,
+}
+
+// hnode is an open element.
+type hnode struct {
+	a      atom.Atom
+	name   string // tag name of an unknown element (a == 0)
+	info   elemInfo
+	id     int  // unique per push
+	owner  int  // stack index of the element whose block text here belongs to, -1 for the root
+	image  bool // an image inside (owners and figures)
+	figure int  // stack index of the nearest enclosing figure, -1
+	caps   []int
+	link   bool // EnterLink was called for it
+}
+
+// maxScopeWalk bounds the walk down the stack when a start tag implicitly
+// closes an element (<p>, <li>, <td>...), so hostile nesting stays linear.
+const maxScopeWalk = 64
+
+type htmlParser struct {
+	b        *lint.Builder
+	src      []byte
+	stack    []hnode
+	counts   map[atom.Atom]int
+	unknown  map[string]int
+	nextID   int
+	skip     int // skipped elements open
+	quoted   int // blockquotes open
+	foreign  int // svg and math open (their <title> is not the page's)
+	curOwner int // id of the element owning the open builder block, or -1 (none), -2 (root)
+	open     bool
+	useTitle bool // <title> is the headline (the page has no <h1>)
+	headline bool
+	sawTitle bool
+	capFix   []int // Text offsets of figcaption blocks whose figure has an image
+}
+
+// parseHTML reads an HTML draft with the x/net/html tokenizer, tracking
+// every token's raw byte offset, so each piece of Text maps to its source.
+func parseHTML(path string, src []byte, start int) *lint.Document {
+	useTitle := !hasH1Tag(src[start:])
+	doc := parseHTMLOnce(path, src, start, useTitle)
+	if !useTitle && doc.HeadlineBlock < 0 {
+		// "<h1" appeared but made no headline (in a comment, a script or
+		// empty): read again with the title as the headline.
+		if d2 := parseHTMLOnce(path, src, start, true); d2.HeadlineBlock >= 0 {
+			return d2
+		}
+	}
+	return doc
+}
+
+// hasH1Tag reports whether src contains "<h1" followed by a tag delimiter,
+// in any case.
+func hasH1Tag(src []byte) bool {
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '<')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i+2 < len(src) && src[i]|0x20 == 'h' && src[i+1] == '1' {
+			switch src[i+2] {
+			case '>', ' ', '\t', '\n', '\r', '\f', '/':
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func parseHTMLOnce(path string, src []byte, start int, useTitle bool) *lint.Document {
+	p := &htmlParser{
+		b:        lint.NewBuilder(path, lint.HTML, src),
+		src:      src,
+		counts:   make(map[atom.Atom]int),
+		curOwner: -1,
+		useTitle: useTitle,
+	}
+	z := html.NewTokenizer(bytes.NewReader(src[start:]))
+	off := start
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		s, e := off, off+len(raw)
+		off = e
+		switch tt {
+		case html.ErrorToken:
+			for len(p.stack) > 0 {
+				p.pop()
+			}
+			doc := p.b.Finish()
+			p.fixCaptions(doc)
+			return doc
+		case html.TextToken:
+			p.text(s, e)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			p.start(name, tt == html.SelfClosingTagToken, s, e)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			p.end(name, s, e)
+		case html.CommentToken:
+			if len(raw) >= 7 && bytes.HasPrefix(raw, []byte("<!--")) && bytes.HasSuffix(raw, []byte("-->")) {
+				p.b.AddComment(string(raw[4:len(raw)-3]), lint.Span{Start: s, End: e})
+			} else {
+				p.b.AddComment(string(z.Text()), lint.Span{Start: s, End: e})
+			}
+		}
+	}
+}
+
+func (p *htmlParser) top() *hnode {
+	if len(p.stack) == 0 {
+		return nil
+	}
+	return &p.stack[len(p.stack)-1]
+}
+
+func (p *htmlParser) count(a atom.Atom, name string) int {
+	if a != 0 {
+		return p.counts[a]
+	}
+	return p.unknown[name]
+}
+
+func (p *htmlParser) start(name []byte, selfClosing bool, s, e int) {
+	a := atom.Lookup(name)
+	info := infoOf(a)
+	// Implied end tags.
+	if p.counts[atom.Head] > 0 && !inHead(a) {
+		p.popThrough(atom.Head, "")
+	}
+	if closesP[a] && p.counts[atom.P] > 0 {
+		p.closeInScope(atom.P, 0, 0)
+	}
+	switch a {
+	case atom.Li:
+		p.closeInScope(atom.Li, atom.Ul, atom.Ol)
+	case atom.Dt, atom.Dd:
+		p.closeInScope(atom.Dt, atom.Dl, 0)
+		p.closeInScope(atom.Dd, atom.Dl, 0)
+	case atom.Td, atom.Th:
+		p.closeInScope(atom.Td, atom.Tr, atom.Table)
+		p.closeInScope(atom.Th, atom.Tr, atom.Table)
+	case atom.Tr:
+		p.closeInScope(atom.Tr, atom.Table, 0)
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		if t := p.top(); t != nil && t.info.kind == lint.Heading && t.info.class == former {
+			p.pop()
+		}
+	}
+	switch info.class {
+	case void:
+		switch a {
+		case atom.Br:
+			if p.open && p.curOwner == p.ownerID() && p.skip == 0 {
+				p.b.SeekSource(s)
+				p.b.Synthetic("\n")
+			}
+		case atom.Img:
+			p.image()
+		}
+		return
+	}
+	if selfClosing {
+		return // <div/>: an empty element
+	}
+	n := hnode{a: a, info: info, id: p.nextID, owner: -1, figure: -1}
+	p.nextID++
+	if a == 0 {
+		n.name = string(name)
+		if p.unknown == nil {
+			p.unknown = make(map[string]int)
+		}
+		p.unknown[n.name]++
+	} else {
+		p.counts[a]++
+	}
+	if t := p.top(); t != nil {
+		n.owner, n.figure = t.owner, t.figure
+	}
+	if info.class == container || info.class == former {
+		n.owner = len(p.stack)
+	}
+	switch a {
+	case atom.Figure:
+		n.figure = len(p.stack)
+	case atom.Blockquote:
+		p.quoted++
+	case atom.Svg, atom.Math:
+		p.foreign++
+	case atom.A:
+		p.b.EnterLink()
+		n.link = true
+	case atom.Title:
+		p.sawTitle = true
+		if p.foreign == 0 && p.useTitle && !p.headline && p.skip-p.counts[atom.Head] == 0 {
+			// The page title is the headline: a block of its own, even
+			// inside <head>.
+			n.info = elemInfo{class: former, kind: lint.Title}
+			n.owner = len(p.stack)
+			p.stack = append(p.stack, n)
+			p.openBlock()
+			p.b.MarkHeadline()
+			p.headline = true
+			return
+		}
+	}
+	if n.info.class == skipped {
+		p.skip++
+	}
+	p.stack = append(p.stack, n)
+}
+
+// inHead reports whether a start tag may appear in <head> without ending it.
+func inHead(a atom.Atom) bool {
+	switch a {
+	case atom.Title, atom.Meta, atom.Link, atom.Style, atom.Script, atom.Base, atom.Noscript, atom.Template:
+		return true
+	}
+	return false
+}
+
+// closeInScope pops through the nearest open element a, unless a stop
+// element (or a table, or the walk bound) comes first.
+func (p *htmlParser) closeInScope(a, stop1, stop2 atom.Atom) {
+	if p.counts[a] == 0 {
+		return
+	}
+	for i, k := len(p.stack)-1, 0; i >= 0 && k < maxScopeWalk; i, k = i-1, k+1 {
+		t := p.stack[i].a
+		if t == a {
+			for len(p.stack) > i {
+				p.pop()
+			}
+			return
+		}
+		if t == stop1 || t == stop2 || t == atom.Table && a != atom.Tr || t == atom.Td || t == atom.Th {
+			return
+		}
+	}
+}
+
+func (p *htmlParser) end(name []byte, s, e int) {
+	a := atom.Lookup(name)
+	if a == atom.Br { // </br> is read as <br>
+		p.start(name, false, s, e)
+		return
+	}
+	var uname string
+	if a == 0 {
+		uname = string(name)
+	}
+	p.popThrough(a, uname)
+}
+
+// popThrough pops elements up to and including the most recent open a (or
+// the unknown element name); nothing if none is open.
+func (p *htmlParser) popThrough(a atom.Atom, name string) {
+	if p.count(a, name) == 0 {
+		return
+	}
+	for len(p.stack) > 0 {
+		t := p.top()
+		match := t.a == a && (a != 0 || t.name == name)
+		p.pop()
+		if match {
+			return
+		}
+	}
+}
+
+func (p *htmlParser) pop() {
+	n := &p.stack[len(p.stack)-1]
+	if p.open && p.curOwner == n.id {
+		p.b.CloseBlock()
+		p.open = false
+		p.curOwner = -1
+	}
+	if n.info.class == skipped {
+		p.skip--
+	}
+	switch n.a {
+	case atom.Blockquote:
+		p.quoted--
+	case atom.Svg, atom.Math:
+		p.foreign--
+	case atom.Figure:
+		if n.image {
+			p.capFix = append(p.capFix, n.caps...)
+		}
+	case 0:
+		p.unknown[n.name]--
+	}
+	if n.link {
+		p.b.LeaveLink()
+	}
+	if n.a != 0 {
+		p.counts[n.a]--
+	}
+	p.stack = p.stack[:len(p.stack)-1]
+}
+
+// ownerID returns the id of the element that owns text at the top of the
+// stack, or -2 for the document root.
+func (p *htmlParser) ownerID() int {
+	t := p.top()
+	if t == nil || t.owner < 0 {
+		return -2
+	}
+	return p.stack[t.owner].id
+}
+
+func (p *htmlParser) text(s, e int) {
+	if p.skip > 0 {
+		return
+	}
+	if p.open && p.curOwner == p.ownerID() {
+		emitDecoded(p.b, p.src, s, e, false)
+		return
+	}
+	if isBlank(p.src[s:e]) {
+		return
+	}
+	p.openBlock()
+	emitDecoded(p.b, p.src, s, e, false)
+}
+
+// openBlock closes the open block and opens one for the owner of the text
+// at the top of the stack.
+func (p *htmlParser) openBlock() {
+	if p.open {
+		p.b.CloseBlock()
+	}
+	kind, tag, level := lint.Other, "body", 0
+	var owner *hnode
+	if t := p.top(); t != nil && t.owner >= 0 {
+		owner = &p.stack[t.owner]
+		kind, level = owner.info.kind, owner.info.level
+		if owner.a != 0 {
+			tag = owner.a.String()
+		} else {
+			tag = owner.name
+		}
+	}
+	if p.quoted > 0 && kind == lint.Paragraph {
+		kind = lint.Quote
+	}
+	separate(p.b)
+	p.b.OpenBlock(kind, tag)
+	blk := p.b.Current()
+	blk.Quoted = p.quoted > 0
+	blk.Level = level
+	p.open = true
+	p.curOwner = -2
+	if owner == nil {
+		return
+	}
+	p.curOwner = owner.id
+	blk.Image = owner.image
+	if kind == lint.Heading && level == 1 && !p.useTitle && !p.headline {
+		p.b.MarkHeadline()
+		p.headline = true
+	}
+	if kind == lint.Caption && owner.figure >= 0 {
+		fig := &p.stack[owner.figure]
+		if fig.image {
+			blk.Image = true
+		} else {
+			fig.caps = append(fig.caps, p.b.Len())
+		}
+	}
+}
+
+// image records an <img>: the block it is in, and the figure around it,
+// contain an image.
+func (p *htmlParser) image() {
+	t := p.top()
+	if t == nil {
+		return
+	}
+	if t.owner >= 0 {
+		owner := &p.stack[t.owner]
+		owner.image = true
+		if p.open && p.curOwner == owner.id {
+			p.b.Current().Image = true
+		}
+	}
+	if t.figure >= 0 {
+		p.stack[t.figure].image = true
+	}
+}
+
+// fixCaptions marks the figcaption blocks of figures whose image came after
+// the caption.
+func (p *htmlParser) fixCaptions(doc *lint.Document) {
+	for _, off := range p.capFix {
+		i := sort.Search(len(doc.Blocks), func(i int) bool { return doc.Blocks[i].Span.End > off })
+		if i < len(doc.Blocks) && doc.Blocks[i].Kind == lint.Caption {
+			doc.Blocks[i].Image = true
+		}
+	}
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v' {
+			return false
+		}
+	}
+	return true
+}

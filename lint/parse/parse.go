@@ -1,0 +1,56 @@
+package parse
+
+import (
+	"path/filepath"
+	"strings"
+
+	"copydesk/lint"
+)
+
+// FormatOf picks a draft's format from the extension of path: .md and
+// .markdown are Markdown, .html and .htm are HTML, anything else is plain
+// text. Extensions are matched without regard to case.
+func FormatOf(path string) lint.Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return lint.Markdown
+	case ".html", ".htm":
+		return lint.HTML
+	}
+	return lint.Plain
+}
+
+// Parse decodes src (see Decode), parses it in the format FormatOf(path)
+// picks, splits every block into sentences and computes Document.Quotes.
+// path names the file in errors and becomes Document.Path. Empty and
+// white-space-only drafts give a document with no blocks.
+func Parse(path string, src []byte) (*lint.Document, error) {
+	start, err := Decode(path, src)
+	if err != nil {
+		return nil, err
+	}
+	var doc *lint.Document
+	switch FormatOf(path) {
+	case lint.Markdown:
+		doc = parseMarkdown(path, src, start)
+	case lint.HTML:
+		doc = parseHTML(path, src, start)
+	default:
+		doc = parsePlain(path, src, start)
+	}
+	finish(doc)
+	return doc, nil
+}
+
+// finish fills Block.Sentences and Document.Quotes.
+func finish(doc *lint.Document) {
+	// One backing array for all sentences: a block rarely has more than a
+	// handful, and per-block slices would cost an allocation each.
+	all := make([]lint.Span, 0, len(doc.Blocks)*2+len(doc.Text)/120)
+	for i := range doc.Blocks {
+		n := len(all)
+		all = appendSentences(all, doc.Text, doc.Blocks[i].Span)
+		doc.Blocks[i].Sentences = all[n:len(all):len(all)]
+	}
+	doc.Quotes = QuoteSpans(doc)
+}

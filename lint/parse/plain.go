@@ -1,0 +1,122 @@
+package parse
+
+import (
+	"bytes"
+
+	"copydesk/lint"
+)
+
+// parsePlain reads a plain-text draft: the first non-blank line is the
+// headline, blank lines separate paragraphs, and a line starting with a
+// bullet ("- ", "* ", "• ", "– ", "1. ", "1) ") is a list item of its own
+// whose span leaves the marker out. Indented lines after a list item
+// continue it. Text keeps each paragraph's inner line breaks as "\n".
+func parsePlain(path string, src []byte, start int) *lint.Document {
+	b := lint.NewBuilder(path, lint.Plain, src)
+	hasCR := bytes.IndexByte(src[start:], '\r') >= 0
+	open := false
+	openKind := lint.Paragraph
+	prevEnd := 0
+	headline := false
+	for i := start; i < len(src); {
+		ce, next := lineEnd(src, i, hasCR)
+		fs := skipBlank(src, i, ce)
+		switch {
+		case fs == ce: // blank line
+			if open {
+				b.CloseBlock()
+				open = false
+			}
+		case !headline:
+			separate(b)
+			b.OpenBlock(lint.Heading, "headline")
+			b.MarkHeadline()
+			b.Verbatim(fs, ce)
+			b.CloseBlock()
+			headline = true
+		default:
+			if m := bulletEnd(src, fs, ce); m > 0 {
+				separate(b)
+				b.OpenBlock(lint.ListItem, "li")
+				b.Verbatim(m, ce)
+				open, openKind, prevEnd = true, lint.ListItem, ce
+			} else if open && (openKind == lint.Paragraph || fs > i) {
+				emitLines(b, src, prevEnd, ce)
+				prevEnd = ce
+			} else {
+				separate(b)
+				b.OpenBlock(lint.Paragraph, "p")
+				b.Verbatim(fs, ce)
+				open, openKind, prevEnd = true, lint.Paragraph, ce
+			}
+		}
+		i = next
+	}
+	return b.Finish()
+}
+
+// separate closes the open block and, unless Text is empty, appends the
+// synthetic blank line that separates blocks.
+func separate(b *lint.Builder) {
+	b.CloseBlock()
+	if b.Len() > 0 {
+		b.Synthetic("\n\n")
+	}
+}
+
+// lineEnd returns the end of the line starting at i (before its line
+// ending) and the start of the next line. LF, CRLF and a lone CR end lines.
+func lineEnd(src []byte, i int, hasCR bool) (contentEnd, next int) {
+	if !hasCR {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return len(src), len(src)
+		}
+		return i + j, i + j + 1
+	}
+	j := bytes.IndexAny(src[i:], "\r\n")
+	if j < 0 {
+		return len(src), len(src)
+	}
+	e := i + j
+	if src[e] == '\r' && e+1 < len(src) && src[e+1] == '\n' {
+		return e, e + 2
+	}
+	return e, e + 1
+}
+
+// skipBlank returns the offset of the first byte in src[i:end] that is not
+// a space or tab (or form feed, vertical tab), or end.
+func skipBlank(src []byte, i, end int) int {
+	for i < end && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f' || src[i] == '\v') {
+		i++
+	}
+	return i
+}
+
+// bulletEnd returns the offset where the text of a list item starts if the
+// line content src[i:end] starts with a bullet marker and white space, else 0.
+func bulletEnd(src []byte, i, end int) int {
+	m := 0
+	switch {
+	case i+1 < end && (src[i] == '-' || src[i] == '*'):
+		m = i + 1
+	case i+3 < end && src[i] == 0xE2 && src[i+1] == 0x80 && (src[i+2] == 0xA2 || src[i+2] == 0x93): // • –
+		m = i + 3
+	default:
+		j := i
+		for j < end && j-i < 3 && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+		if j > i && j < end && (src[j] == '.' || src[j] == ')') {
+			m = j + 1
+		}
+	}
+	if m == 0 || m >= end || (src[m] != ' ' && src[m] != '\t') {
+		return 0
+	}
+	if e := skipBlank(src, m, end); e < end {
+		return e
+	}
+	return 0
+}
