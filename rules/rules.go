@@ -7,6 +7,7 @@ import "copydesk/lint"
 func All() []lint.Rule {
 	return []lint.Rule{
 		// rules: one line each, grouped by family.
+		NewHedgedHeadline(), NewHeadlineOverstates(),
 	}
 }
 

@@ -1,0 +1,474 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"copydesk/lint"
+	"copydesk/rules/internal/prose"
+)
+
+// HeadlineOverstatesOptions are the options of headline-overstates
+// ([rule.headline-overstates.options]).
+type HeadlineOverstatesOptions struct {
+	// MinOverlap is the share of the headline's content words a body
+	// sentence must contain to carry the headline's claim.
+	MinOverlap float64 `toml:"min-overlap"`
+	// MinSharedWords is the least number of shared content words.
+	MinSharedWords int `toml:"min-shared-words"`
+	// AnonymousIsHedge counts a sentence whose only sources are anonymous
+	// as hedged.
+	AnonymousIsHedge bool `toml:"anonymous-is-hedge"`
+}
+
+// DefaultHeadlineOverstatesOptions returns the options headline-overstates
+// uses when the config sets none.
+func DefaultHeadlineOverstatesOptions() HeadlineOverstatesOptions {
+	return HeadlineOverstatesOptions{MinOverlap: 0.5, MinSharedWords: 3, AnonymousIsHedge: true}
+}
+
+// HeadlineOverstates is the headline-overstates rule: the headline states
+// as fact what the body only hedges or attributes to anonymous sources.
+type HeadlineOverstates struct {
+	opts HeadlineOverstatesOptions
+}
+
+// NewHeadlineOverstates returns headline-overstates with default options.
+func NewHeadlineOverstates() *HeadlineOverstates {
+	return &HeadlineOverstates{opts: DefaultHeadlineOverstatesOptions()}
+}
+
+// Meta describes headline-overstates.
+func (r *HeadlineOverstates) Meta() lint.Meta {
+	return lint.Meta{
+		ID:       "headline-overstates",
+		Summary:  "Headline states as fact what the body only hedges or attributes to anonymous sources",
+		Severity: lint.Warning,
+		Default:  true,
+		Doc: `Readers remember the headline. A flat headline over a story that only says "may", "is understood
+to" or "people familiar with the matter said" shapes what readers believe, and is a correction and
+legal risk.
+
+The rule compares the headline's content words (lower-cased, possessives and stop words dropped,
+light stemming of -s, -es, -ed, -ing, -ly and a few irregular verbs, numbers kept: "£12m" is "12m")
+with each body sentence. A sentence carries the headline's claim when it shares at least
+min-shared-words of them and at least min-overlap of all of them. A carrying sentence is hedged
+when it has a modal or epistemic hedge (may, might, could, possibly, likely, appears, seems,
+unconfirmed, if, reportedly, allegedly), an agentless attribution ("is understood to", "is believed
+to", "it is said"), or only anonymous sources (anonymous-is-hedge). The rule fires, on the whole
+headline, only when at least one sentence carries the claim and every one of them is hedged; the
+carrying sentences are the related locations.
+
+It is conservative by design and stays silent when: the headline has fewer than three content
+words; the headline is a question, is itself hedged (that is hedged-headline's job) or is attributed
+("..., council says"); no body sentence shares enough words with it; or any carrying sentence is a
+plain statement or is attributed to a named person, an institution or a document.
+
+Limits: word overlap is not meaning. A body that paraphrases the headline ("quit" for "resigns")
+carries nothing, so the rule misses it; a hedge anywhere in a carrying sentence counts, even when it
+governs another clause; negation is not read ("will not close" supports "to close" as far as the
+rule can tell); pronoun sources are taken as named. No fix is offered: only the editor can say
+whether the story stands the headline up.`,
+		Bad: "Dunmere Water hid leak figures from regulator\n\n" +
+			"Two people familiar with the inquiry said Dunmere Water hid leak figures from the regulator.\n",
+		Good: "Dunmere Water hid leak figures from regulator\n\n" +
+			"Dunmere Water hid leak figures from the regulator for two years, the Water Services Board found.\n",
+		Options: `min-overlap = 0.5         # share of headline content words a body sentence must contain
+min-shared-words = 3      # and at least this many of them
+anonymous-is-hedge = true # a sentence resting only on anonymous sources is hedged`,
+	}
+}
+
+// Configure returns a copy of the rule with options decoded over the defaults.
+func (r *HeadlineOverstates) Configure(decode func(v any) error) (lint.Rule, error) {
+	opts := DefaultHeadlineOverstatesOptions()
+	if err := decode(&opts); err != nil {
+		return nil, fmt.Errorf("headline-overstates options: %w", err)
+	}
+	if opts.MinOverlap <= 0 || opts.MinOverlap > 1 {
+		return nil, fmt.Errorf("headline-overstates options: min-overlap must be in (0, 1], got %g", opts.MinOverlap)
+	}
+	if opts.MinSharedWords < 1 {
+		return nil, fmt.Errorf("headline-overstates options: min-shared-words must be at least 1, got %d", opts.MinSharedWords)
+	}
+	return &HeadlineOverstates{opts: opts}, nil
+}
+
+// carrier is a body sentence that carries the headline's claim.
+type carrier struct {
+	span   lint.Span
+	para   int    // 1-based paragraph number in the body
+	hedged bool   // hedged, agentless or anonymous only
+	cue    string // what hedges it, as written
+}
+
+// Check compares the headline's claim with the body sentences that carry it.
+func (r *HeadlineOverstates) Check(p *lint.Pass) error {
+	doc := p.Doc
+	if !doc.HasHeadline() || doc.Headline.Empty() {
+		return nil
+	}
+	hs := defaultHeadlineScore(doc)
+	if hs.claimHedged || hs.anyQ || hs.attributed {
+		return nil
+	}
+	claim := headlineClaim(doc)
+	if len(claim) < 3 {
+		return nil
+	}
+	need := r.opts.MinSharedWords
+	if min := int(r.opts.MinOverlap*float64(len(claim)) + 0.999999); min > need {
+		need = min
+	}
+	if need > len(claim) {
+		return nil
+	}
+	var carriers []carrier
+	var toks []prose.Token
+	seen := make([]bool, len(claim))
+	para := 0
+	for bi := range doc.Blocks {
+		if bi == doc.HeadlineBlock {
+			continue
+		}
+		blk := &doc.Blocks[bi]
+		if blk.Kind == lint.Heading || blk.Kind == lint.Title {
+			continue
+		}
+		para++
+		sents := blk.Sentences
+		if len(sents) == 0 {
+			sents = []lint.Span{blk.Span}
+		}
+		for _, s := range sents {
+			toks = prose.AppendTokens(toks[:0], doc.Text, s)
+			if sharedWords(toks, claim, seen) < need {
+				continue
+			}
+			c := carrier{span: s, para: para}
+			c.hedged, c.cue = sentenceHedged(doc, toks, r.opts.AnonymousIsHedge)
+			if !c.hedged {
+				return nil // one supported carrier is enough
+			}
+			carriers = append(carriers, c)
+		}
+	}
+	if len(carriers) == 0 {
+		return nil
+	}
+	f := lint.Finding{
+		Span: doc.Headline,
+		Message: fmt.Sprintf("Headline states as fact what the body only hedges (%q, para %d): "+
+			"can the story stand it up, or should the headline carry the caveat?", carriers[0].cue, carriers[0].para),
+	}
+	for _, c := range carriers {
+		f.Related = append(f.Related, lint.Related{Span: c.span, Message: fmt.Sprintf("carries the claim, hedged by %q", c.cue)})
+	}
+	p.Report(f)
+	return nil
+}
+
+// headlineClaim returns the stems of the headline's content words, each
+// once, in order.
+func headlineClaim(doc *lint.Document) []string {
+	toks := prose.Tokens(doc.Text, doc.Headline)
+	var out []string
+	for _, t := range toks {
+		if t.Kind == prose.Punct {
+			continue
+		}
+		st := claimStem(t.Lower)
+		if st == "" {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			if o == st {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// sharedWords counts the claim stems found among toks.
+func sharedWords(toks []prose.Token, claim []string, seen []bool) int {
+	for i := range seen {
+		seen[i] = false
+	}
+	n := 0
+	for _, t := range toks {
+		if t.Kind == prose.Punct {
+			continue
+		}
+		st := claimStem(t.Lower)
+		if st == "" {
+			continue
+		}
+		for i, c := range claim {
+			if !seen[i] && c == st {
+				seen[i] = true
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// claimStem reduces a lower-cased word to the form claims are compared in,
+// or "" for a stop word. It slices w and never allocates.
+func claimStem(w string) string {
+	w = prose.StripPossessive(w)
+	if w == "" {
+		return ""
+	}
+	if isCurrency(rune(w[0])) || strings.HasPrefix(w, "£") || strings.HasPrefix(w, "€") {
+		_, n := firstRune(w)
+		w = w[n:]
+		return w // numbers are kept as written
+	}
+	if isDigitByte(w[0]) {
+		return w
+	}
+	if stopWords[w] || claimFillers[w] {
+		return ""
+	}
+	if base, ok := irregularVerbs[w]; ok {
+		w = base
+	}
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		w = w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "ing"):
+		w = w[:len(w)-3]
+	case len(w) > 3 && strings.HasSuffix(w, "ed"):
+		w = w[:len(w)-2]
+	case len(w) > 4 && strings.HasSuffix(w, "ly"):
+		w = w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "es"):
+		w = w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		w = w[:len(w)-1]
+	}
+	// Fold the tails stemming leaves behind: close/clos, company/compan,
+	// stopp/stop.
+	if len(w) > 3 && (w[len(w)-1] == 'e' || w[len(w)-1] == 'y') {
+		w = w[:len(w)-1]
+	}
+	if n := len(w); n > 3 && w[n-1] == w[n-2] && !isVowel(w[n-1]) && w[n-1] != 'l' && w[n-1] != 's' {
+		w = w[:n-1]
+	}
+	return w
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+
+func firstRune(s string) (rune, int) {
+	for i, r := range s {
+		if i > 0 {
+			return r, i
+		}
+	}
+	return 0, len(s)
+}
+
+// claimFillers are headline words that carry no claim.
+var claimFillers = wordSet("says", "said", "new", "after", "over", "amid", "report", "reports", "latest",
+	"update", "live", "breaking", "exclusive", "watch", "video", "photos", "here", "mr", "mrs", "ms", "dr")
+
+// irregularVerbs map past forms to the base form claims are compared in.
+var irregularVerbs = map[string]string{
+	"told": "tell", "went": "go", "gone": "go", "hid": "hide", "hidden": "hide", "sold": "sell", "bought": "buy",
+	"paid": "pay", "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give",
+	"fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise", "won": "win", "lost": "lose",
+	"left": "leave", "kept": "keep", "found": "find", "began": "begin", "begun": "begin", "broke": "break",
+	"broken": "break", "ran": "run", "struck": "strike", "stole": "steal", "stolen": "steal", "spent": "spend",
+	"built": "build", "sent": "send", "held": "hold", "met": "meet", "led": "lead", "brought": "bring",
+	"caught": "catch", "fought": "fight", "chose": "choose", "chosen": "choose", "wrote": "write",
+	"written": "write", "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "grew": "grow",
+	"grown": "grow", "knew": "know", "known": "know", "saw": "see", "seen": "see", "became": "become",
+	"froze": "freeze", "frozen": "freeze", "men": "man", "women": "woman", "children": "child",
+	"quitting": "quit", "shut": "shut", "cut": "cut", "hit": "hit", "quit": "quit", "bet": "bet", "set": "set",
+	"lent": "lend", "sank": "sink", "sunk": "sink", "shot": "shoot", "fled": "flee", "sought": "seek",
+	"dealt": "deal", "meant": "mean", "swept": "sweep", "slept": "sleep", "wept": "weep", "forbade": "forbid",
+	"overtook": "overtake", "withdrew": "withdraw", "withdrawn": "withdraw", "undertook": "undertake",
+	"resigns": "resign", "resigned": "resign", "resigning": "resign",
+}
+
+// sentenceHedged decides whether a carrying sentence only hedges its claim,
+// and names the cue. It reads the sentence's own words: hedges anywhere in
+// it (inside quotes too: the claim is still hedged), agentless attribution,
+// and, when anonymousIsHedge, attribution to nobody but anonymous sources.
+func sentenceHedged(doc *lint.Document, toks []prose.Token, anonymousIsHedge bool) (bool, string) {
+	named, anon := false, ""
+	for i, t := range toks {
+		if t.Kind != prose.Word {
+			continue
+		}
+		w := t.Lower
+		switch {
+		case bodyHedges[w]:
+			if w == "may" && bodyMayIsMonth(toks, i) {
+				continue
+			}
+			return true, doc.Slice(t.Span)
+		case agentlessParticiples[w] && i > 0 && isBeForm(toks[i-1].Lower):
+			// "is understood to", "was said to", "it is believed"
+			if i+1 < len(toks) && (toks[i+1].Lower == "to" || toks[i+1].Lower == "that") ||
+				i > 1 && toks[i-2].Lower == "it" {
+				return true, doc.Slice(lint.Span{Start: toks[i-1].Span.Start, End: t.Span.End})
+			}
+		case w == "according" && i+1 < len(toks) && toks[i+1].Lower == "to":
+			src := sourceAfter(toks, i+2)
+			if cls := classifySource(src); cls == srcAnonymous {
+				anon = doc.Slice(lint.Span{Start: t.Span.Start, End: src[len(src)-1].Span.End})
+			} else if cls == srcNamed {
+				named = true
+			}
+		case bodySpeechVerbs[w]:
+			// Subject before the verb, or inverted after it.
+			src := sourceBefore(toks, i)
+			if len(src) == 0 || isQuoteMarkBefore(toks, i) {
+				src = sourceAfter(toks, i+1)
+			}
+			switch classifySource(src) {
+			case srcAnonymous:
+				if anon == "" {
+					anon = doc.Slice(lint.Span{Start: src[0].Span.Start, End: src[len(src)-1].Span.End})
+				}
+			case srcNamed:
+				named = true
+			}
+		}
+	}
+	if anon != "" && !named && anonymousIsHedge {
+		return true, anon
+	}
+	return false, ""
+}
+
+// bodyHedges are the modal and epistemic hedges of RULES.md §4.2 step 4.
+var bodyHedges = wordSet("may", "might", "could", "possibly", "likely", "probably", "perhaps", "appears",
+	"appear", "appeared", "seems", "seem", "seemed", "apparently", "unconfirmed", "if", "reportedly",
+	"allegedly", "supposedly", "purportedly", "reputedly", "rumoured", "rumored", "unverified", "potentially",
+	"maybe")
+
+// agentlessParticiples make an agentless attribution after a form of be.
+var agentlessParticiples = wordSet("understood", "believed", "thought", "said", "reported", "rumoured",
+	"rumored", "alleged", "claimed", "feared", "suspected", "expected", "tipped")
+
+// bodySpeechVerbs are the reporting verbs whose source is classified.
+var bodySpeechVerbs = wordSet("said", "says", "say", "told", "tells", "claimed", "claims", "added", "adds",
+	"confirmed", "confirms", "insisted", "warned", "explained", "stated", "announced", "admitted",
+	"revealed", "wrote", "believe", "believes", "fear", "fears", "suggested", "estimated", "estimate",
+	"estimates", "acknowledged", "noted", "argued", "alleged", "disclosed")
+
+func bodyMayIsMonth(toks []prose.Token, i int) bool {
+	if !toks[i].Is(prose.Cap) {
+		return i > 0 && monthPrepositions[toks[i-1].Lower]
+	}
+	if i > 0 && toks[i-1].Kind == prose.Word && monthPrepositions[toks[i-1].Lower] {
+		return true
+	}
+	if i+1 < len(toks) && toks[i+1].Kind == prose.Number {
+		return true
+	}
+	// A sentence-initial "May" before a verb is the modal; elsewhere a
+	// capitalised May is the month or a name.
+	return i > 0 || i+1 >= len(toks) || !bareVerbs[toks[i+1].Lower]
+}
+
+// isQuoteMarkBefore reports whether the verb at i follows a closing quote
+// (`..." said Ms Okafor`), so its source comes after it.
+func isQuoteMarkBefore(toks []prose.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if toks[k].Kind != prose.Punct {
+			return false
+		}
+		switch toks[k].Rune {
+		case '"', '”', '’', '\'', '»':
+			return true
+		}
+	}
+	return false
+}
+
+// sourceBefore returns the words before a reporting verb back to the
+// clause boundary (at most 8): the subject.
+func sourceBefore(toks []prose.Token, i int) []prose.Token {
+	start := i
+	for start > 0 && i-start < 8 {
+		t := toks[start-1]
+		if t.Kind == prose.Punct {
+			break
+		}
+		if stopBoundary[t.Lower] {
+			break
+		}
+		start--
+	}
+	return toks[start:i]
+}
+
+// sourceAfter returns the words after a reporting verb up to punctuation
+// (at most 8): the inverted source ("said engineer Priya Nandra").
+func sourceAfter(toks []prose.Token, i int) []prose.Token {
+	end := i
+	for end < len(toks) && end-i < 8 {
+		t := toks[end]
+		if t.Kind == prose.Punct || (end > i && stopBoundary[t.Lower]) {
+			break
+		}
+		end++
+	}
+	return toks[i:end]
+}
+
+// stopBoundary words end a source phrase.
+var stopBoundary = wordSet("that", "which", "and", "but", "because", "if", "when", "while", "as", "on",
+	"in", "last", "this", "yesterday", "today", "it", "was", "is", "has", "had", "have", "would", "will",
+	"could", "may", "might", "also", "not", "to", "after", "before")
+
+// classifySource classifies a source phrase (RULES.md §1.3, simplified).
+func classifySource(src []prose.Token) sourceClass {
+	if len(src) == 0 {
+		return srcNone
+	}
+	for k, t := range src {
+		if t.Lower == "familiar" || t.Lower == "briefed" || t.Lower == "close" && k+1 < len(src) && src[k+1].Lower == "to" {
+			return srcAnonymous
+		}
+	}
+	// Named: a capitalised word that is not the phrase's determiner, an
+	// honorific, an institution, a pronoun (taken as named).
+	for k, t := range src {
+		w := t.Lower
+		if honorifics[w] || institutions[w] || w == "he" || w == "she" || w == "they" || w == "we" || w == "i" {
+			return srcNamed
+		}
+		if t.Is(prose.Cap) && t.Kind == prose.Word && !(k == 0 && (stopWords[w] || anonymousHeads[w])) &&
+			!anonymousHeads[w] && !weaselWords[w] {
+			return srcNamed
+		}
+	}
+	for _, t := range src {
+		if anonymousHeads[t.Lower] || weaselWords[t.Lower] || personNouns[t.Lower] {
+			return srcAnonymous
+		}
+	}
+	return srcNone
+}
+
+// weaselWords are vague collective sources (RULES.md §1.3).
+var weaselWords = wordSet("some", "many", "critics", "observers", "experts", "analysts", "commentators",
+	"estimates", "reports", "sceptics", "opponents", "supporters", "insiders", "someone", "others")
+
+// personNouns are people nobody has named ("a man", "one resident").
+var personNouns = wordSet("man", "woman", "resident", "residents", "neighbour", "neighbours", "witness",
+	"witnesses", "executive", "executives", "employee", "employees", "worker", "workers", "member",
+	"members", "staff", "colleague", "colleagues", "friend", "friends", "figure", "figures", "ally", "allies")

@@ -1,0 +1,848 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"copydesk/lint"
+)
+
+// HedgedHeadlineOptions are the options of hedged-headline
+// ([rule.hedged-headline.options]).
+type HedgedHeadlineOptions struct {
+	// MinScore is the hedge score at which the headline is flagged.
+	MinScore float64 `toml:"min-score"`
+	// WhQuestions counts wh-questions ("Why is the tram late?") like yes/no
+	// questions; by default they are explainers and weigh nothing.
+	WhQuestions bool `toml:"wh-questions"`
+	// MaxScareWords is the longest quoted fragment, in words, that counts
+	// as scare quotes; 0 turns the signal off.
+	MaxScareWords int `toml:"max-scare-words"`
+	// Hedges adds cues (lower-case words or phrases) with their weights,
+	// or re-weights built-in ones; weight 0 turns a cue off.
+	Hedges map[string]float64 `toml:"hedges"`
+}
+
+// DefaultHedgedHeadlineOptions returns the options hedged-headline uses
+// when the config sets none.
+func DefaultHedgedHeadlineOptions() HedgedHeadlineOptions {
+	return HedgedHeadlineOptions{MinScore: 2, MaxScareWords: 3}
+}
+
+// HedgedHeadline is the hedged-headline rule: a headline stacked with
+// hedges (modals, "reportedly", question form, anonymous attribution,
+// scare quotes) tells the reader nothing firm.
+type HedgedHeadline struct {
+	opts HedgedHeadlineOptions
+	lex  *hedgeLexicon
+}
+
+// NewHedgedHeadline returns hedged-headline with default options.
+func NewHedgedHeadline() *HedgedHeadline {
+	return &HedgedHeadline{opts: DefaultHedgedHeadlineOptions(), lex: defaultHedgeLexicon}
+}
+
+// Meta describes hedged-headline.
+func (r *HedgedHeadline) Meta() lint.Meta {
+	return lint.Meta{
+		ID:       "hedged-headline",
+		Summary:  "Headline stacked with hedges, question form or anonymous attribution",
+		Severity: lint.Warning,
+		Default:  true,
+		Doc: `A headline that will not commit tells the reader nothing firm, yet still lends the claim the
+outlet's credibility. The rule scores the headline (Markdown front-matter title or first H1, HTML <h1>
+or <title>, the first line of plain text) with words inside direct quotations masked:
+
+  may, might, could                                   1  ("May" the month is not a hedge)
+  would                                               0.5
+  reportedly, allegedly, supposedly, purportedly      1  ("allegedly" near court words: 0)
+  claim(s), rumour(s)                                 1  (0.5 after a named subject; 0 in a denial)
+  suggests, appears to, seems to, believed to,
+  thought to, said to, understood to, feared          1
+  set to, poised to, expected to, likely,
+  probably, possibly, potential(ly)                   0.5 (0 when the headline gives a date)
+  yes/no question ("Is ... ?", a statement ending ?)  2  (wh-questions: 0 unless wh-questions = true)
+  anonymous tail or prefix (", sources say", Report:) 1  (a named tail, ", council says", weighs 0
+                                                         and zeroes the hedges it attributes)
+  scare quotes: a short quoted fragment, no speaker   1  (a multiword Title Case fragment is a title)
+
+It fires at min-score (2: two hedges, or a question headline) and reports once: on the whole headline
+for a question, otherwise on the first hedge, with the other hedges as related locations. When some
+hedges can be dropped without breaking the sentence ("reportedly", ", sources say", "Report:"), it
+suggests the headline without them; the suggestion is never applied by --fix.
+
+Limits: headlines in Title Case hide the difference between a name and a word, so a multiword quoted
+fragment in a Title Case headline is always read as a title, and "May" before a verb is read as the
+modal. Hedges inside a named speaker's quote are the speaker's, not the headline's.
+Suppress a deliberate hedge with <!-- copydesk-ignore hedged-headline: reason -->.`,
+		Bad:  "Hale Street library could close by spring, sources say\n\nThe council is reviewing the lease.\n",
+		Good: "Hale Street library to close in June, council says\n\nThe council confirmed the date on Monday.\n",
+		Options: `min-score = 2.0      # flag at this hedge score: two signals, or a yes/no question
+wh-questions = false # count "Why/How ...?" explainer headlines as questions
+max-scare-words = 3  # longest quoted fragment (words) read as scare quotes; 0 = off
+hedges = {}          # extra or re-weighted cues, e.g. { "tipped to" = 1.0, "would" = 0.0 }`,
+	}
+}
+
+// Configure returns a copy of the rule with options decoded over the defaults.
+func (r *HedgedHeadline) Configure(decode func(v any) error) (lint.Rule, error) {
+	opts := DefaultHedgedHeadlineOptions()
+	if err := decode(&opts); err != nil {
+		return nil, fmt.Errorf("hedged-headline options: %w", err)
+	}
+	if opts.MinScore <= 0 {
+		return nil, fmt.Errorf("hedged-headline options: min-score must be above 0, got %g", opts.MinScore)
+	}
+	if opts.MaxScareWords < 0 {
+		return nil, fmt.Errorf("hedged-headline options: max-scare-words must not be negative, got %d", opts.MaxScareWords)
+	}
+	lex := defaultHedgeLexicon
+	if len(opts.Hedges) > 0 {
+		var err error
+		if lex, err = defaultHedgeLexicon.with(opts.Hedges); err != nil {
+			return nil, fmt.Errorf("hedged-headline options: hedges: %w", err)
+		}
+	}
+	return &HedgedHeadline{opts: opts, lex: lex}, nil
+}
+
+// Check scores the headline and reports it when it is hedging-heavy.
+func (r *HedgedHeadline) Check(p *lint.Pass) error {
+	doc := p.Doc
+	if !doc.HasHeadline() || doc.Headline.Empty() {
+		return nil
+	}
+	sc := scoreHeadline(doc, r.lex, r.opts)
+	if sc.total < r.opts.MinScore || len(sc.weighted) == 0 {
+		return nil
+	}
+	first := sc.weighted[0]
+	f := lint.Finding{Span: first.span}
+	switch first.kind {
+	case sigQuestion:
+		f.Message = "Question headline: can it state the answer the story supports?"
+	case sigScare:
+		f.Message = fmt.Sprintf("Scare quotes around %s with no speaker: whose word is it?", doc.Slice(first.span))
+	default:
+		f.Message = fmt.Sprintf("Headline hedges with %q: can it state what is known, or say who says so?", first.label)
+	}
+	for _, s := range sc.weighted[1:] {
+		f.Related = append(f.Related, lint.Related{Span: s.span, Message: s.relatedMessage(doc)})
+	}
+	f.Fix = hedgeRemovalFix(doc, sc)
+	p.Report(f)
+	return nil
+}
+
+// sigKind tells what kind of hedge a signal is.
+type sigKind uint8
+
+const (
+	sigWord      sigKind = iota // a lexicon cue
+	sigQuestion                 // yes/no question form
+	sigAnonymous                // anonymous attribution tail or prefix
+	sigScare                    // scare quotes
+)
+
+// hsignal is one hedge found in a headline.
+type hsignal struct {
+	kind   sigKind
+	span   lint.Span // what the finding or related location points at
+	label  string    // the cue as written
+	weight float64
+	// remove is the Text span whose deletion drops the hedge and keeps
+	// the headline grammatical; empty when there is none.
+	remove lint.Span
+	// capitalize: the deletion starts the headline, so the next letter
+	// must be upper-cased.
+	capitalize bool
+}
+
+func (s hsignal) relatedMessage(doc *lint.Document) string {
+	switch s.kind {
+	case sigQuestion:
+		return "question headline"
+	case sigScare:
+		return "scare quotes around " + doc.Slice(s.span)
+	case sigAnonymous:
+		return fmt.Sprintf("anonymous attribution %q", s.label)
+	}
+	return fmt.Sprintf("hedge %q", s.label)
+}
+
+// headlineScore is the outcome of scoring a headline.
+type headlineScore struct {
+	total    float64
+	weighted []hsignal // signals with weight > 0, in headline order (a question first)
+	question bool      // yes/no question (or any question with wh-questions)
+	anyQ     bool      // ends with a question mark outside quotes
+	// attributed: a speaker on the record owns the claim (named tail,
+	// "Okafor says ...", "Okafor: '...'").
+	attributed bool
+	// claimHedged: a hedge signal other than scare quotes, at any weight
+	// (used by headline-overstates, which runs only on flat headlines).
+	claimHedged bool
+}
+
+// hedgeKind groups lexicon cues by the context rules they follow.
+type hedgeKind uint8
+
+const (
+	hkPlain     hedgeKind = iota
+	hkMay                 // may, might: "May" the month
+	hkAlleged             // allegedly: legal usage
+	hkClaim               // claim(s), rumour(s)
+	hkExpect              // set to, poised to, expected to, likely...: 0 with a date
+	hkSaidTo              // said to, thought to: needs a verb after
+	hkAdverb              // reportedly-type adverbs: removable
+	hkEpistemic           // suggests, appears to...
+)
+
+type hedgeCue struct {
+	words  []string
+	weight float64
+	kind   hedgeKind
+}
+
+// hedgeLexicon maps the first word of each cue to its cues, longest first,
+// so matching is one map lookup per word.
+type hedgeLexicon struct {
+	byFirst map[string][]hedgeCue
+}
+
+var defaultHedgeCues = []struct {
+	phrase string
+	weight float64
+	kind   hedgeKind
+}{
+	{"may", 1, hkMay}, {"might", 1, hkMay}, {"could", 1, hkPlain}, {"would", 0.5, hkPlain},
+	{"reportedly", 1, hkAdverb}, {"supposedly", 1, hkAdverb}, {"purportedly", 1, hkAdverb},
+	{"allegedly", 1, hkAlleged},
+	{"claims", 1, hkClaim}, {"claim", 1, hkClaim}, {"rumour", 1, hkClaim}, {"rumours", 1, hkClaim},
+	{"rumor", 1, hkClaim}, {"rumors", 1, hkClaim}, {"rumoured", 1, hkPlain}, {"rumored", 1, hkPlain},
+	{"suggests", 1, hkEpistemic}, {"suggest", 1, hkEpistemic},
+	{"appears to", 1, hkEpistemic}, {"appear to", 1, hkEpistemic}, {"seems to", 1, hkEpistemic}, {"seem to", 1, hkEpistemic},
+	{"believed to", 1, hkSaidTo}, {"thought to", 1, hkSaidTo}, {"said to", 1, hkSaidTo},
+	{"understood to", 1, hkSaidTo}, {"feared", 1, hkPlain},
+	{"set to", 0.5, hkExpect}, {"poised to", 0.5, hkExpect}, {"expected to", 0.5, hkExpect},
+	{"likely", 0.5, hkExpect}, {"probably", 0.5, hkAdverb}, {"possibly", 0.5, hkAdverb},
+	{"potential", 0.5, hkExpect}, {"potentially", 0.5, hkAdverb},
+}
+
+var defaultHedgeLexicon = buildHedgeLexicon(nil)
+
+func buildHedgeLexicon(extra map[string]float64) *hedgeLexicon {
+	lex := &hedgeLexicon{byFirst: map[string][]hedgeCue{}}
+	weights := map[string]float64{}
+	kinds := map[string]hedgeKind{}
+	var order []string
+	for _, c := range defaultHedgeCues {
+		weights[c.phrase], kinds[c.phrase] = c.weight, c.kind
+		order = append(order, c.phrase)
+	}
+	for phrase, w := range extra {
+		key := strings.Join(strings.Fields(foldLower(phrase)), " ")
+		if _, ok := weights[key]; !ok {
+			order = append(order, key)
+			kinds[key] = hkPlain
+		}
+		weights[key] = w
+	}
+	for _, phrase := range order {
+		words := strings.Fields(phrase)
+		lex.byFirst[words[0]] = append(lex.byFirst[words[0]], hedgeCue{words: words, weight: weights[phrase], kind: kinds[phrase]})
+	}
+	for k, cues := range lex.byFirst {
+		sort.SliceStable(cues, func(i, j int) bool { return len(cues[i].words) > len(cues[j].words) })
+		lex.byFirst[k] = cues
+	}
+	return lex
+}
+
+// with returns a copy of the lexicon with extra cues, checking them.
+func (lex *hedgeLexicon) with(extra map[string]float64) (*hedgeLexicon, error) {
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		w := extra[k]
+		if strings.TrimSpace(k) == "" {
+			return nil, fmt.Errorf("empty cue")
+		}
+		if w < 0 || w > 10 {
+			return nil, fmt.Errorf("cue %q: weight %g out of range 0..10", k, w)
+		}
+		for _, word := range strings.Fields(k) {
+			for _, r := range word {
+				if !isWordRune(r) && !isApostrophe(r) && r != '-' {
+					return nil, fmt.Errorf("cue %q: only words are allowed, found %q", k, r)
+				}
+			}
+		}
+	}
+	return buildHedgeLexicon(extra), nil
+}
+
+// match returns the cue starting at words[i], if any.
+func (lex *hedgeLexicon) match(words []hword, i int) (hedgeCue, int, bool) {
+	for _, c := range lex.byFirst[words[i].lower] {
+		if i+len(c.words) > len(words) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(c.words); k++ {
+			w := words[i+k]
+			if w.punct || w.quoted || w.lower != c.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c, i + len(c.words), true
+		}
+	}
+	return hedgeCue{}, i, false
+}
+
+type headlineKey struct{}
+
+// headlineAnalysis memoizes the default-options score of the headline, so
+// that headline-overstates does not score it again.
+func defaultHeadlineScore(doc *lint.Document) headlineScore {
+	return doc.Memo(headlineKey{}, func() any {
+		return scoreHeadline(doc, defaultHedgeLexicon, DefaultHedgedHeadlineOptions())
+	}).(headlineScore)
+}
+
+// scoreHeadline scores doc's headline (RULES.md §4.1).
+func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOptions) headlineScore {
+	h := doc.Headline
+	text := doc.Slice(h)
+	quotes := quotesIn(doc, h)
+	words := scanWords(text, h.Start, quotes)
+	var sigs []hsignal
+	var sc headlineScore
+
+	// Clause structure: attribution tails, prefixes and speakers.
+	hasSpeaker := false
+	for i, w := range words {
+		if !w.quoted && !w.punct && speechVerbs[w.lower] && !(w.lower == "claims" || w.lower == "claim") {
+			hasSpeaker = true
+		}
+		if !w.quoted && w.punct && w.lower == ":" && i > 0 && i+1 < len(words) && words[i+1].quoted {
+			hasSpeaker = true // Okafor: 'We will...'
+		}
+	}
+	zeroBefore, zeroAfter := -1, len(words) // word indexes: signals in [0,zeroBefore) and (zeroAfter,..) are the speaker's
+	consumed := make([]bool, len(words))
+
+	// Tail: ", sources say", " - report suggests", ", council says".
+	if sep := lastSeparator(words); sep >= 0 && sep+1 < len(words) {
+		tail := words[sep+1:]
+		if cls, verbIdx, ok := attributionClause(tail); ok {
+			for k := sep; k < len(words); k++ {
+				consumed[k] = true
+			}
+			if cls == srcNamed {
+				zeroBefore = sep
+				sc.attributed = true
+			} else {
+				span := lint.Span{Start: tail[0].start, End: tail[len(tail)-1].end}
+				sigs = append(sigs, hsignal{kind: sigAnonymous, span: span, label: doc.Slice(span), weight: 1,
+					remove: lint.Span{Start: words[sep].start, End: span.End}})
+				_ = verbIdx
+			}
+		}
+	}
+	// Prefix: "Report: ...", "Sources: ...".
+	if len(words) > 2 {
+		for i := 0; i < len(words) && i <= 3; i++ {
+			w := words[i]
+			if w.punct {
+				if w.lower == ":" && i > 0 && !w.quoted {
+					src := words[:i]
+					if anonymousPhrase(src) {
+						for k := 0; k <= i; k++ {
+							consumed[k] = true
+						}
+						span := lint.Span{Start: src[0].start, End: w.end}
+						end := span.End
+						if i+1 < len(words) {
+							end = words[i+1].start
+						}
+						sigs = append(sigs, hsignal{kind: sigAnonymous, span: span, label: doc.Slice(span), weight: 1,
+							remove: lint.Span{Start: span.Start, End: end}, capitalize: true})
+					}
+				}
+				break
+			}
+		}
+	}
+	// Subject + speech verb inside the headline: "Okafor says trams could
+	// run", "Sources say library could close".
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		if consumed[i] || w.quoted || w.punct || !speechVerbs[w.lower] || !isPresentSpeech(w.lower) {
+			continue
+		}
+		if i+1 < len(words) && words[i+1].lower == "to" {
+			continue // "said to be quitting" is a hedge, not a speaker
+		}
+		start := i
+		for start > 0 && !words[start-1].punct && !words[start-1].quoted && i-start < 5 {
+			start--
+		}
+		if start == i {
+			continue
+		}
+		subj := words[start:i]
+		if anonymousPhrase(subj) {
+			for k := start; k <= i; k++ {
+				consumed[k] = true
+			}
+			span := lint.Span{Start: subj[0].start, End: w.end}
+			sigs = append(sigs, hsignal{kind: sigAnonymous, span: span, label: doc.Slice(span), weight: 1})
+		} else if namedPhrase(subj) {
+			if w.lower == "claims" || w.lower == "claim" {
+				continue // scored below at 0.5
+			}
+			zeroAfter = i
+			sc.attributed = true
+		}
+		break
+	}
+
+	// Context facts.
+	court, denial, dated := false, false, false
+	for i, w := range words {
+		if w.quoted || w.punct {
+			continue
+		}
+		if courtWords[w.lower] {
+			court = true
+		}
+		if denialWords[w.lower] {
+			denial = true
+		}
+		if dateWords[w.lower] || isYear(w.lower) || (w.lower == "may" && mayIsMonth(words, i)) {
+			dated = true
+		}
+	}
+
+	// Lexicon cues.
+	for i := 0; i < len(words); {
+		w := words[i]
+		if w.quoted || w.punct || consumed[i] {
+			i++
+			continue
+		}
+		cue, next, ok := lex.match(words, i)
+		if !ok {
+			i++
+			continue
+		}
+		weight := cue.weight
+		switch cue.kind {
+		case hkMay:
+			if mayIsMonth(words, i) {
+				weight = 0
+			}
+		case hkAlleged:
+			if court {
+				weight = 0
+			}
+		case hkClaim:
+			weight = claimWeight(words, i, weight, denial)
+		case hkExpect:
+			if dated {
+				weight = 0
+			}
+		case hkSaidTo:
+			if !followedByVerb(words, next) && !(i > 0 && isBeForm(words[i-1].lower)) {
+				weight = 0
+			}
+		}
+		sp := lint.Span{Start: w.start, End: words[next-1].end}
+		s := hsignal{kind: sigWord, span: sp, label: doc.Slice(sp), weight: weight}
+		if weight > 0 {
+			sc.claimHedged = true
+		}
+		if cue.kind == hkAdverb { // never "allegedly": dropping it would assert guilt
+			s.remove, s.capitalize = adverbRemoval(doc, words, i)
+		}
+		if (zeroBefore >= 0 && i < zeroBefore) || i > zeroAfter {
+			s.weight = 0 // the named speaker's hedge
+		}
+		sigs = append(sigs, s)
+		i = next
+	}
+
+	// Question form.
+	if q, wh := questionForm(words); q {
+		sc.anyQ = true
+		if !wh || opts.WhQuestions {
+			sc.question = true
+			sc.claimHedged = true
+			sigs = append(sigs, hsignal{kind: sigQuestion, span: h, label: text, weight: 2})
+		}
+	}
+
+	// Scare quotes.
+	if opts.MaxScareWords > 0 && !hasSpeaker {
+		for _, q := range quotes {
+			if s, ok := scareQuote(doc, h, q, opts.MaxScareWords); ok {
+				sigs = append(sigs, s)
+			}
+		}
+	}
+
+	for _, s := range sigs {
+		if s.kind == sigAnonymous {
+			sc.claimHedged = true
+		}
+		if s.weight > 0 {
+			sc.total += s.weight
+			sc.weighted = append(sc.weighted, s)
+		}
+	}
+	sort.SliceStable(sc.weighted, func(i, j int) bool {
+		a, b := sc.weighted[i], sc.weighted[j]
+		if (a.kind == sigQuestion) != (b.kind == sigQuestion) {
+			return a.kind == sigQuestion
+		}
+		return a.span.Start < b.span.Start
+	})
+	return sc
+}
+
+// lastSeparator returns the index of the last clause separator outside
+// quotes (comma, dash, semicolon) that is not the last word, or -1.
+func lastSeparator(words []hword) int {
+	for i := len(words) - 2; i > 0; i-- {
+		w := words[i]
+		if !w.punct || w.quoted {
+			continue
+		}
+		switch w.lower {
+		case ",", "—", "–", "-", ";", "|":
+			return i
+		}
+		return -1 // a colon, question mark or full stop ends the search
+	}
+	return -1
+}
+
+// sourceClass is the class of a headline's attribution.
+type sourceClass uint8
+
+const (
+	srcNone sourceClass = iota
+	srcNamed
+	srcAnonymous
+)
+
+// attributionClause reads a headline tail ("sources say", "says council
+// leader", "according to insiders", "report suggests") and classifies its
+// source. The tail must be short and hold a speech verb.
+func attributionClause(tail []hword) (sourceClass, int, bool) {
+	if len(tail) == 0 || len(tail) > 7 {
+		return srcNone, -1, false
+	}
+	for _, w := range tail {
+		if w.punct || w.quoted {
+			return srcNone, -1, false
+		}
+	}
+	// "according to X"
+	if len(tail) >= 3 && tail[0].lower == "according" && tail[1].lower == "to" {
+		if anonymousPhrase(tail[2:]) {
+			return srcAnonymous, 0, true
+		}
+		return srcNamed, 0, true
+	}
+	for v, w := range tail {
+		if !speechVerbs[w.lower] {
+			continue
+		}
+		var src []hword
+		switch {
+		case v == 0 && len(tail) > 1: // "says council leader"
+			src = tail[1:]
+		case v == len(tail)-1 && v > 0: // "council says"
+			src = tail[:v]
+		case v > 0 && v < len(tail)-1 && isObjectTail(tail[v+1:]): // "sources told the Post"
+			src = tail[:v]
+		default:
+			continue
+		}
+		if anonymousPhrase(src) {
+			return srcAnonymous, v, true
+		}
+		if namedPhrase(src) {
+			return srcNamed, v, true
+		}
+		return srcNone, -1, false
+	}
+	return srcNone, -1, false
+}
+
+// isObjectTail accepts the short object after a tail verb ("told the
+// Post", "say reports").
+func isObjectTail(ws []hword) bool { return len(ws) <= 3 }
+
+// isPresentSpeech is a speech verb as a headline uses it for its subject.
+func isPresentSpeech(w string) bool {
+	switch w {
+	case "says", "say", "warns", "warn", "claims", "claim", "insists", "insist", "believes", "believe",
+		"thinks", "think", "fears", "fear", "predicts", "predict", "admits", "admit", "suggests", "suggest",
+		"reveals", "reveal", "tells", "told", "said", "warned", "claimed":
+		return true
+	}
+	return false
+}
+
+// anonymousPhrase reports whether a source phrase names nobody: "sources",
+// "a source close to the club", "report", "people familiar with the plan".
+func anonymousPhrase(ws []hword) bool {
+	if len(ws) == 0 || len(ws) > 7 {
+		return false
+	}
+	for k, w := range ws {
+		if w.punct || w.quoted {
+			return false
+		}
+		if w.lower == "familiar" || w.lower == "close" && k+1 < len(ws) && ws[k+1].lower == "to" {
+			return true
+		}
+	}
+	head := ws[len(ws)-1]
+	if !anonymousHeads[head.lower] {
+		// "sources close to the club", "officials in Marwick"
+		for k, w := range ws {
+			if anonymousHeads[w.lower] && k+1 < len(ws) && (ws[k+1].lower == "close" || ws[k+1].lower == "in" ||
+				ws[k+1].lower == "at" || ws[k+1].lower == "from" || ws[k+1].lower == "inside") {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// namedPhrase reports whether a source phrase names someone on the
+// record: a capitalised name, an honorific, an institution.
+func namedPhrase(ws []hword) bool {
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		if w.punct || w.quoted {
+			return false
+		}
+		if institutions[w.lower] || honorifics[w.lower] {
+			return true
+		}
+	}
+	for _, w := range ws {
+		if w.upper && !anonymousHeads[w.lower] && !stopWord(w.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimWeight scores "claim(s)"/"rumour(s)" at word i.
+func claimWeight(words []hword, i int, w float64, denial bool) float64 {
+	if denial {
+		return 0
+	}
+	if i > 0 {
+		prev := words[i-1]
+		if claimNounModifiers[prev.lower] {
+			return 0
+		}
+		if !prev.punct && !prev.quoted && (prev.upper && i-1 > 0 || institutions[prev.lower]) && !anonymousHeads[prev.lower] {
+			return w / 2 // "Fenwick Rail claims ...": a named subject
+		}
+	}
+	if i+1 < len(words) {
+		switch words[i+1].lower {
+		case "process", "form", "forms", "handler", "handlers", "office", "system", "backlog", "payout", "payouts":
+			return 0
+		}
+	}
+	return w
+}
+
+// mayIsMonth decides whether "May" at words[i] is the month.
+func mayIsMonth(words []hword, i int) bool {
+	w := words[i]
+	if w.lower != "may" {
+		return false
+	}
+	if i > 0 && !words[i-1].punct && monthPrepositions[words[i-1].lower] {
+		return true
+	}
+	if i+1 < len(words) && !words[i+1].punct && len(words[i+1].lower) > 0 && isDigitByte(words[i+1].lower[0]) {
+		return true
+	}
+	if w.upper {
+		// A capitalised May is the modal only before a bare verb.
+		return i+1 >= len(words) || words[i+1].punct || !bareVerbs[words[i+1].lower]
+	}
+	return false
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 || !(strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+		return false
+	}
+	return isDigitByte(w[2]) && isDigitByte(w[3])
+}
+
+func isBeForm(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't":
+		return true
+	}
+	return false
+}
+
+// followedByVerb reports whether words[i] looks like the bare verb of a
+// "said to be", "thought to have" construction.
+func followedByVerb(words []hword, i int) bool {
+	if i >= len(words) || words[i].punct {
+		return false
+	}
+	return bareVerbs[words[i].lower] || words[i].lower == "be" || words[i].lower == "have" || words[i].lower == "been"
+}
+
+// questionForm reports whether the headline ends with a question mark
+// outside quotes, and whether its final clause opens with a wh-word.
+func questionForm(words []hword) (q, wh bool) {
+	n := len(words)
+	if n < 2 {
+		return false, false
+	}
+	last := words[n-1]
+	if !last.punct || last.lower != "?" || last.quoted {
+		return false, false
+	}
+	start := 0
+	for i := n - 2; i >= 0; i-- {
+		w := words[i]
+		if w.punct && !w.quoted && (w.lower == ":" || w.lower == "—" || w.lower == "–" || w.lower == "-" ||
+			w.lower == "?" || w.lower == "." || w.lower == "!" || w.lower == "|") {
+			start = i + 1
+			break
+		}
+	}
+	if start >= n-1 {
+		return false, false
+	}
+	first := words[start]
+	if first.quoted {
+		return false, false // the question is a quotation's
+	}
+	return true, whWords[first.lower]
+}
+
+// scareQuote checks a quotation in the headline for scare quotes: a short
+// fragment (≤ max words), not the whole headline, not a multiword Title
+// Case title.
+func scareQuote(doc *lint.Document, h, q lint.Span, max int) (hsignal, bool) {
+	if q.Start < h.Start || q.End > h.End {
+		return hsignal{}, false
+	}
+	inner := doc.Slice(q)
+	ws := scanWords(inner, q.Start, nil)
+	n, caps := 0, 0
+	for _, w := range ws {
+		if w.punct {
+			if w.lower == "?" || w.lower == "!" || w.lower == "." {
+				return hsignal{}, false // a quoted sentence, not a word held at arm's length
+			}
+			continue
+		}
+		n++
+		if w.upper {
+			caps++
+		}
+	}
+	if n == 0 || n > max {
+		return hsignal{}, false
+	}
+	if n >= 2 && caps == n {
+		return hsignal{}, false // 'Marwick Nights': a title
+	}
+	// The whole headline in quotes is a quote headline, not scare quotes.
+	before := strings.TrimSpace(doc.Text[h.Start:q.Start])
+	after := strings.TrimFunc(doc.Text[q.End:h.End], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	if before == "" && after == "" {
+		return hsignal{}, false
+	}
+	return hsignal{kind: sigScare, span: q, label: inner, weight: 1}, true
+}
+
+// adverbRemoval returns the span to delete to drop the adverb at words[i]
+// with one neighbouring space, when that keeps the headline a sentence.
+func adverbRemoval(doc *lint.Document, words []hword, i int) (lint.Span, bool) {
+	w := words[i]
+	if i+1 >= len(words) || words[i+1].punct || words[i+1].quoted {
+		return lint.Span{}, false // "..., reportedly": leave it
+	}
+	next := words[i+1]
+	if i == 0 {
+		return lint.Span{Start: w.start, End: next.start}, true
+	}
+	prev := words[i-1]
+	if prev.punct {
+		return lint.Span{}, false
+	}
+	// Delete the space before the adverb and the adverb.
+	return lint.Span{Start: prev.end, End: w.end}, false
+}
+
+// hedgeRemovalFix builds the suggestion: the headline with its removable
+// hedges (adverbs, anonymous tails and prefixes) deleted.
+func hedgeRemovalFix(doc *lint.Document, sc headlineScore) *lint.Fix {
+	var edits []lint.Edit
+	var labels []string
+	for _, s := range sc.weighted {
+		if s.remove.Empty() {
+			continue
+		}
+		edits = append(edits, lint.Edit{Span: s.remove})
+		labels = append(labels, fmt.Sprintf("%q", s.label))
+		if s.capitalize && s.remove.End < doc.Headline.End {
+			r, n := utf8.DecodeRuneInString(doc.Text[s.remove.End:])
+			if unicode.IsLower(r) {
+				edits = append(edits, lint.Edit{Span: lint.Span{Start: s.remove.End, End: s.remove.End + n}, New: string(unicode.ToUpper(r))})
+			}
+		}
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	return &lint.Fix{Message: "Drop " + strings.Join(labels, " and "), Edits: edits}
+}
+
+// stopWord lists function words a source phrase or claim can ignore.
+func stopWord(w string) bool { return stopWords[w] }
+
+var stopWords = wordSet(
+	"a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "at", "from", "as", "and", "or", "but", "nor",
+	"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "will", "would",
+	"shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "its", "it", "it's", "this",
+	"that", "these", "those", "his", "her", "hers", "their", "theirs", "our", "my", "your", "he", "she", "they",
+	"we", "you", "i", "me", "him", "them", "us", "who", "whom", "what", "why", "how", "when", "where", "which",
+	"so", "just", "now", "also", "all", "says", "say", "said", "new", "after", "over", "amid", "into", "up",
+	"out", "about", "than", "then", "there", "here", "not", "no", "more", "most", "very", "if", "while",
+	"whether", "its", "s", "t", "too", "yet", "still", "own", "off", "via", "per", "against", "under", "before",
+	"despite", "among", "since", "until", "during", "through", "one", "two", "get", "gets", "got",
+)
