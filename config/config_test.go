@@ -2,7 +2,6 @@ package config
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +11,8 @@ import (
 	"testing"
 
 	"copydesk/lint"
+	"copydesk/lint/linttest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // testRule is a test-only rule; alpha-rule takes options.
 type testRule struct {
@@ -95,7 +93,7 @@ func TestBadConfigs(t *testing.T) {
 			}
 			got := lerr.Error() + "\n"
 			golden := strings.TrimSuffix(file, ".toml") + ".err"
-			if *update {
+			if *linttest.Update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}

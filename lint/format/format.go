@@ -1,0 +1,184 @@
+package format
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"copydesk/lint"
+)
+
+// Formatter writes the results of one run. Calls come in order: Begin, File
+// for each input (in input order), End.
+type Formatter interface {
+	Begin() error
+	File(r *lint.FileResult) error
+	End(s Summary) error
+}
+
+// Options configure a formatter.
+type Options struct {
+	// Color enables ANSI colour (text output). The caller decides: the
+	// formatter never looks at the terminal or the environment.
+	Color bool
+	// Rules are the rules of the run, for formats that describe them.
+	Rules []lint.Meta
+	// Version is copydesk's version, for formats that name the tool.
+	Version string
+	// RenderFix prints a finding's fix under it in text output; nil means
+	// DefaultFixRenderer, and when that is nil too the fix message alone.
+	RenderFix FixRenderer
+}
+
+// FixRenderer writes the fix of f (which is not nil) for text output. src is
+// the file's source; lines should be indented by four spaces.
+type FixRenderer func(w io.Writer, src []byte, f *lint.Finding, color bool) error
+
+// DefaultFixRenderer, when set (by the file of this package that renders
+// fix diffs), is used by text output for Options without RenderFix.
+var DefaultFixRenderer FixRenderer
+
+// Factory makes a formatter writing to w.
+type Factory func(w io.Writer, o Options) Formatter
+
+var (
+	regMu     sync.RWMutex
+	factories = map[string]Factory{}
+)
+
+// Register makes a format available under name (--format name). It panics
+// if name is taken: registration happens at init time.
+func Register(name string, f Factory) {
+	regMu.Lock()
+	defer regMu.Unlock()
+	if _, dup := factories[name]; dup {
+		panic("format: " + name + " registered twice")
+	}
+	factories[name] = f
+}
+
+// Lookup returns the factory registered under name.
+func Lookup(name string) (Factory, bool) {
+	regMu.RLock()
+	defer regMu.RUnlock()
+	f, ok := factories[name]
+	return f, ok
+}
+
+// Names returns the registered format names, sorted.
+func Names() []string {
+	regMu.RLock()
+	defer regMu.RUnlock()
+	names := make([]string, 0, len(factories))
+	for n := range factories {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func init() {
+	Register("text", NewText)
+	Register("json", NewJSON)
+}
+
+// Summary counts the results of a run.
+type Summary struct {
+	Files      int `json:"files"`       // inputs, those with errors included
+	Findings   int `json:"findings"`    // all findings
+	Errors     int `json:"errors"`      // findings of severity error
+	Warnings   int `json:"warnings"`    // findings of severity warning
+	Info       int `json:"info"`        // findings of severity info
+	FileErrors int `json:"file_errors"` // inputs with a per-file error
+}
+
+// Add counts one file's result.
+func (s *Summary) Add(r *lint.FileResult) {
+	s.Files++
+	if r.Err != nil {
+		s.FileErrors++
+	}
+	for i := range r.Findings {
+		s.Findings++
+		switch r.Findings[i].Severity {
+		case lint.Error:
+			s.Errors++
+		case lint.Warning:
+			s.Warnings++
+		default:
+			s.Info++
+		}
+	}
+}
+
+// Write runs f over results held in memory.
+func Write(f Formatter, results []lint.FileResult) error {
+	if err := f.Begin(); err != nil {
+		return err
+	}
+	var s Summary
+	for i := range results {
+		s.Add(&results[i])
+		if err := f.File(&results[i]); err != nil {
+			return err
+		}
+	}
+	return f.End(s)
+}
+
+// ErrorText returns a per-file error as one line for output: without a
+// leading "path: " (the output names the file already) and without a
+// recovered panic's stack trace.
+func ErrorText(path string, err error) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	var lines []string
+	inStack := false
+	for _, line := range strings.Split(msg, "\n") {
+		if strings.HasPrefix(line, "goroutine ") {
+			inStack = true // a recovered panic's stack trace follows
+			continue
+		}
+		if inStack && !strings.HasPrefix(line, path+": ") {
+			continue
+		}
+		inStack = false
+		line = strings.TrimPrefix(line, path+": ")
+		if strings.TrimSpace(line) != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "; ")
+}
+
+// plural returns "1 file" or "n files".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// SummaryLine returns the human summary of a run: "No findings in 3 files",
+// "2 findings (1 error, 1 warning, 0 info) in 3 files", with "; 1 file
+// error" appended when inputs failed.
+func SummaryLine(s Summary) string {
+	var b strings.Builder
+	if s.Findings == 0 {
+		fmt.Fprintf(&b, "No findings in %s", plural(s.Files, "file", "files"))
+	} else {
+		fmt.Fprintf(&b, "%s (%s, %s, %d info) in %s",
+			plural(s.Findings, "finding", "findings"),
+			plural(s.Errors, "error", "errors"),
+			plural(s.Warnings, "warning", "warnings"),
+			s.Info, plural(s.Files, "file", "files"))
+	}
+	if s.FileErrors > 0 {
+		fmt.Fprintf(&b, "; %s", plural(s.FileErrors, "file error", "file errors"))
+	}
+	return b.String()
+}

@@ -1,0 +1,233 @@
+package format
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+
+	"copydesk/lint"
+)
+
+// maxLineWidth is the widest source excerpt printed; longer lines (a
+// Markdown paragraph is one line) are cut around the span.
+const maxLineWidth = 100
+
+// tabWidth is the tab stop used to expand tabs in source excerpts.
+const tabWidth = 4
+
+// Text writes findings for people:
+//
+//	path:line:col: severity: message [rule-id]
+//	  12 | the source line
+//	     |     ^^^^^^^^
+//	    path:line:col: note: related location
+//	    fix: what the fix does
+//
+// then a summary line. Per-file errors are "path: error: message".
+type Text struct {
+	w    *bufio.Writer
+	opts Options
+	err  error
+
+	path, sevError, sevWarning, sevInfo, rule, note, gutter, summary *color.Color
+}
+
+// NewText returns the text formatter.
+func NewText(w io.Writer, o Options) Formatter {
+	t := &Text{w: bufio.NewWriter(w), opts: o}
+	mk := func(attrs ...color.Attribute) *color.Color {
+		c := color.New(attrs...)
+		if o.Color {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
+	}
+	t.path = mk(color.Bold)
+	t.sevError = mk(color.FgRed, color.Bold)
+	t.sevWarning = mk(color.FgYellow, color.Bold)
+	t.sevInfo = mk(color.FgCyan, color.Bold)
+	t.rule = mk(color.Faint)
+	t.note = mk(color.FgCyan)
+	t.gutter = mk(color.FgBlue)
+	t.summary = mk(color.Bold)
+	return t
+}
+
+func (t *Text) sev(s lint.Severity) *color.Color {
+	switch s {
+	case lint.Error:
+		return t.sevError
+	case lint.Warning:
+		return t.sevWarning
+	}
+	return t.sevInfo
+}
+
+func (t *Text) printf(format string, args ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, args...)
+	}
+}
+
+// Begin implements Formatter.
+func (t *Text) Begin() error { return nil }
+
+// File implements Formatter.
+func (t *Text) File(r *lint.FileResult) error {
+	path := Clean(r.Path)
+	for i := range r.Findings {
+		t.finding(r, path, &r.Findings[i])
+	}
+	if r.Err != nil {
+		t.printf("%s: %s %s\n\n", t.path.Sprint(path), t.sevError.Sprint("error:"), Clean(ErrorText(r.Path, r.Err)))
+	}
+	if t.err == nil {
+		t.err = t.w.Flush()
+	}
+	return t.err
+}
+
+func (t *Text) finding(r *lint.FileResult, path string, f *lint.Finding) {
+	sev := t.sev(f.Severity)
+	t.printf("%s: %s %s %s\n",
+		t.path.Sprintf("%s:%d:%d", path, f.Start.Line, f.Start.Column),
+		sev.Sprintf("%s:", f.Severity), Clean(f.Message), t.rule.Sprintf("[%s]", f.Rule))
+	if r.Doc != nil {
+		t.excerpt(r.Doc, f, sev)
+	}
+	for _, rel := range f.Related {
+		t.printf("    %s: %s %s\n",
+			t.path.Sprintf("%s:%d:%d", path, rel.Start.Line, rel.Start.Column),
+			t.note.Sprint("note:"), Clean(rel.Message))
+	}
+	if f.Fix != nil {
+		t.fix(r, f)
+	}
+	t.printf("\n")
+}
+
+func (t *Text) fix(r *lint.FileResult, f *lint.Finding) {
+	render := t.opts.RenderFix
+	if render == nil {
+		render = DefaultFixRenderer
+	}
+	if render != nil && r.Doc != nil {
+		if t.err == nil {
+			t.err = render(t.w, r.Doc.Source, f, t.opts.Color)
+		}
+		return
+	}
+	label := "fix:"
+	if !f.Fix.Safe {
+		label = "suggestion:"
+	}
+	t.printf("    %s %s\n", t.note.Sprint(label), Clean(f.Fix.Message))
+}
+
+// excerpt prints the finding's first source line with the span underlined.
+func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev *color.Color) {
+	line, _ := doc.SourceLine(f.Start.Line)
+	if f.Start.Line == 1 {
+		line = strings.TrimPrefix(line, "\uFEFF")
+	}
+	startCol := f.Start.Column - 1 // in runes
+	endCol := f.End.Column - 1
+	if f.End.Line != f.Start.Line {
+		endCol = utf8.RuneCountInString(line)
+	}
+	disp, col := expand(line)
+	start, end := col(startCol), col(endCol)
+	if end <= start {
+		end = start + 1
+	}
+	// Cut long lines to a window around the span.
+	prefix, suffix := "", ""
+	if len(disp) > maxLineWidth {
+		ws := start - maxLineWidth/4
+		ws = max(0, min(ws, len(disp)-maxLineWidth))
+		we := ws + maxLineWidth
+		if ws > 0 {
+			prefix = "…"
+		}
+		if we < len(disp) {
+			suffix = "…"
+		}
+		disp = disp[ws:we]
+		start, end = start-ws, min(end-ws, maxLineWidth)
+		if prefix != "" {
+			start, end = start+1, end+1
+		}
+		if end <= start {
+			end = start + 1
+		}
+	}
+	num := fmt.Sprint(f.Start.Line)
+	pad := strings.Repeat(" ", len(num))
+	t.printf("  %s %s\n", t.gutter.Sprintf("%s |", num), prefix+string(disp)+suffix)
+	t.printf("  %s %s%s\n", t.gutter.Sprintf("%s |", pad), strings.Repeat(" ", start), sev.Sprint(strings.Repeat("^", end-start)))
+}
+
+// expand expands tabs and replaces control characters in a source line. It
+// returns the display runes and a function from a rune column of the line
+// to a display column.
+func expand(line string) ([]rune, func(int) int) {
+	var disp []rune
+	cols := make([]int, 0, len(line)+1)
+	for _, r := range line {
+		cols = append(cols, len(disp))
+		switch {
+		case r == '\t':
+			n := tabWidth - len(disp)%tabWidth
+			for i := 0; i < n; i++ {
+				disp = append(disp, ' ')
+			}
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			disp = append(disp, '\uFFFD')
+		default:
+			disp = append(disp, r)
+		}
+	}
+	cols = append(cols, len(disp))
+	return disp, func(c int) int {
+		if c < 0 {
+			return 0
+		}
+		if c >= len(cols) {
+			return len(disp) + (c - len(cols) + 1)
+		}
+		return cols[c]
+	}
+}
+
+// Clean makes text from a draft safe to print on a terminal: control
+// characters (escape sequences above all) are shown as \x escapes.
+func Clean(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// End implements Formatter.
+func (t *Text) End(s Summary) error {
+	t.printf("%s\n", t.summary.Sprint(SummaryLine(s)))
+	if t.err == nil {
+		t.err = t.w.Flush()
+	}
+	return t.err
+}
