@@ -129,6 +129,21 @@ func (m *matcher) child(n int32, r rune, create bool) int32 {
 func (m *matcher) find(text string, lo, hi int, fn func(match)) {
 	prevWord := false
 	for i := lo; i < hi; {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			w := asciiWord[c]
+			if w && prevWord {
+				i++ // inside a word: no phrase starts here
+				continue
+			}
+			if w && m.ascii[asciiFold[c]] == 0 {
+				// No phrase starts with this letter: skip the word.
+				for i++; i < hi && text[i] < utf8.RuneSelf && asciiWord[text[i]]; i++ {
+				}
+				prevWord = true
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(text[i:hi])
 		w := isWord(r)
 		if !(w && prevWord) {
@@ -146,6 +161,14 @@ func (m *matcher) find(text string, lo, hi int, fn func(match)) {
 		i += size
 	}
 }
+
+var asciiWord, asciiFold = func() (w [128]bool, f [128]rune) {
+	for c := rune(0); c < 128; c++ {
+		w[c] = isWord(c)
+		f[c] = fold(c)
+	}
+	return
+}()
 
 // longest walks the trie from text[i] and returns the end of the longest
 // phrase that ends at a word boundary, or -1.

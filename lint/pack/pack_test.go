@@ -235,4 +235,3 @@ func BenchmarkHousePack(b *testing.B) {
 		}
 	}
 }
-
