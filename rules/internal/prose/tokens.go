@@ -29,6 +29,7 @@ const (
 	NonASCII                       // contains a non-ASCII character
 	SpaceBefore                    // preceded by white space (or the start of the span)
 	NewlineBefore                  // a line break lies between this token and the previous one
+	InQuote                        // inside a direct quotation (set by Analyze, never by Tokens)
 )
 
 // Token is one word, number or punctuation mark of a text.
@@ -66,9 +67,15 @@ func AppendTokens(dst []Token, text string, span lint.Span) []Token {
 	if span.Start >= span.End {
 		return dst
 	}
+	return tokenize(dst, text, lowerASCII(text[span.Start:span.End]), span.Start, span)
+}
+
+// tokenize is AppendTokens with lower, a lower-cased copy of text starting
+// at text offset lowerBase.
+func tokenize(dst []Token, text, lower string, lowerBase int, span lint.Span) []Token {
 	src := text[span.Start:span.End]
-	lower := lowerASCII(src)
 	base := span.Start
+	lower = lower[span.Start-lowerBase : span.End-lowerBase]
 	space, newline := true, false
 	for i := 0; i < len(src); {
 		c := src[i]

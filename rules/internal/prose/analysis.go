@@ -1,0 +1,271 @@
+package prose
+
+import (
+	"sort"
+
+	"copydesk/lint"
+)
+
+// Class is the kind of source an attribution names (RULES.md §1.3).
+type Class uint8
+
+// Source classes. Unknown is a source the analysis found but could not
+// classify ("a lawyer for the family"): it covers its sentence, and is
+// counted neither as named nor as anonymous.
+const (
+	NoSource    Class = iota
+	Named             // a person by name, honorific + surname, role + name, or a definite role ("the mayor")
+	Institution       // an organisation on the record, incl. an unnamed spokesperson and "police"
+	Record            // a document: "according to a council report", "court papers show"
+	Anonymous         // a specific but unnamed person or group: "an official", "people familiar with..."
+	Weasel            // a vague collective: "critics", "some", "many people", bare "experts", "reports"
+	Absent            // no source at all: agentless passive, writer's-voice "reportedly"
+	Unknown           // a source phrase the lexicon cannot place
+)
+
+var classNames = [...]string{"none", "named", "institution", "document", "anonymous", "weasel", "absent", "unknown"}
+
+// String returns the lower-case name of the class.
+func (c Class) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return "unknown"
+}
+
+// OnRecord reports whether the class puts a source on the record (named,
+// institution or document).
+func (c Class) OnRecord() bool { return c == Named || c == Institution || c == Record }
+
+// Covers reports whether an attribution of this class covers a claim for
+// unattributed-claim: any source but a weasel or an absent one.
+func (c Class) Covers() bool { return c != NoSource && c != Weasel && c != Absent }
+
+// Attribution is one speech or belief event outside direct quotes: a cue and
+// the source it names.
+type Attribution struct {
+	Cue    lint.Span // the cue: "said", "according to", ":" of a colon quote; empty for a reopened quote
+	Source lint.Span // the source phrase ("A source close to the club"); empty when there is none
+	Class  Class
+	// Head is the lower-cased identity key of the source: a surname, an
+	// organisation's name, or the head noun ("officials", "police").
+	Head     string
+	Sentence int // index in Analysis.Sentences
+	Block    int // index in Document.Blocks
+	// Ref is, for a reference to an earlier source (a pronoun, "the
+	// official" after "an official", a reopened quote), the index of that
+	// source's first attribution; -1 for a new source.
+	Ref int
+	// Pronoun marks a continuation by pronoun ("he added") or by a reopened
+	// quote: a place the story leans on nobody new.
+	Pronoun  bool
+	Reopened bool // a paragraph that reopens the previous paragraph's quote
+	// Spokesperson marks "a council spokesperson", "a spokesman for X".
+	Spokesperson bool
+	// Granted marks a source whose anonymity the story grants explicitly
+	// ("on condition of anonymity"); Reason, one that says why (§1.6).
+	Granted, Reason bool
+	// Definite marks a source phrase led by "the" ("the officials").
+	Definite bool
+}
+
+// New reports whether the attribution introduces a source (not a
+// reference back to an earlier one).
+func (a *Attribution) New() bool { return a.Ref < 0 }
+
+// CueKind is the category of an unattributed construction (RULES.md §2).
+type CueKind uint8
+
+// Cue kinds.
+const (
+	Passive    CueKind = iota // "is said to", "it is understood that"
+	Adverb                    // "reportedly", "allegedly", "according to reports"
+	WeaselCue                 // "critics argue", "many people believe"
+	Prediction                // "is expected to"
+)
+
+var cueKindNames = [...]string{"passive", "adverb", "weasel", "prediction"}
+
+// String returns the lower-case name of the kind.
+func (k CueKind) String() string {
+	if int(k) < len(cueKindNames) {
+		return cueKindNames[k]
+	}
+	return "unknown"
+}
+
+// Cue is a construction that presents a claim as reported, believed or
+// disputed: the candidates of unattributed-claim. The analysis finds them
+// outside quotes in every block and records what the rule needs to decide.
+type Cue struct {
+	Span lint.Span // the construction as reported ("is said to", "It is understood that", "Critics argue")
+	Kind CueKind
+	// Key is the canonical lexicon entry ("is said to", "reportedly",
+	// "critics argue", "it is understood that"), lower-case, for ignore lists.
+	Key string
+	// Verb is the participle to ask about: "said" → "said by whom?".
+	Verb     string
+	Sentence int
+	Block    int
+	// Covered is true when an attribution of a covering class (§1.4) holds
+	// the clause; CoveredBy is its index, or -1.
+	Covered   bool
+	CoveredBy int
+	// Legal marks "allegedly", "alleged to" and "it is alleged": subject to
+	// the court-reporting exclusion, which the rule decides with its window.
+	Legal bool
+	// Scheduled marks "expected to" before a procedural verb in a sentence
+	// that names a time (a calendar fact, not a forecast).
+	Scheduled bool
+	// Idiom marks "in what is seen as": the writer's gloss, never covered.
+	Idiom bool
+	// Named marks a weasel phrase that contains a name ("critics, including
+	// Cllr Hale, argue").
+	Named bool
+}
+
+// Hedge is a modal or epistemic hedge outside quotes ("may", "could",
+// "appears").
+type Hedge struct {
+	Span lint.Span
+	Word string // lower-cased
+}
+
+// Sentence is one sentence of the draft with its attribution facts.
+type Sentence struct {
+	Span     lint.Span
+	Block    int
+	Headline bool // in the headline block
+	// Body is true for the prose §2 checks: body paragraphs, list items and
+	// captions outside blockquotes.
+	Body bool
+	// Quoted is true when every word of the sentence is inside a quote.
+	Quoted bool
+	// Tokens indexes Analysis.Tokens: [TokStart, TokEnd).
+	TokStart, TokEnd int
+	// Attributions, Cues and Hedges index the analysis' lists.
+	AttrStart, AttrEnd   int
+	CueStart, CueEnd     int
+	HedgeStart, HedgeEnd int
+	// Speaker is the attribution whose quote this sentence continues (a
+	// reopened quote paragraph), or -1.
+	Speaker int
+}
+
+// Analysis is the attribution model of one document (RULES.md §1).
+type Analysis struct {
+	Doc *lint.Document
+	// Tokens are the tokens of every block in reading order; InQuote
+	// marks those inside direct quotes (quote marks included).
+	Tokens []Token
+	// Sentences are every block's sentences in reading order, the headline
+	// included.
+	Sentences []Sentence
+	// Attributions are all attributions outside quotes, in reading order.
+	Attributions []Attribution
+	// Cues are all unattributed constructions outside quotes, in reading order.
+	Cues []Cue
+	// Hedges are modal and epistemic hedges outside quotes, in reading order.
+	Hedges []Hedge
+	// BlockSentences gives, per Document block, the range of its sentences:
+	// [BlockSentences[i][0], BlockSentences[i][1]).
+	BlockSentences [][2]int
+	// Court holds, per sentence, whether it contains court vocabulary.
+	Court []bool
+}
+
+type memoKey struct{}
+
+// Analyze returns the attribution model of doc, computing it once per
+// document (memoized with Document.Memo).
+func Analyze(doc *lint.Document) *Analysis {
+	return doc.Memo(memoKey{}, func() any { return analyze(doc) }).(*Analysis)
+}
+
+// SentenceAttributions returns the attributions of sentence i.
+func (a *Analysis) SentenceAttributions(i int) []Attribution {
+	s := &a.Sentences[i]
+	return a.Attributions[s.AttrStart:s.AttrEnd]
+}
+
+// SentenceCues returns the unattributed constructions of sentence i.
+func (a *Analysis) SentenceCues(i int) []Cue {
+	s := &a.Sentences[i]
+	return a.Cues[s.CueStart:s.CueEnd]
+}
+
+// SentenceHedges returns the hedges of sentence i.
+func (a *Analysis) SentenceHedges(i int) []Hedge {
+	s := &a.Sentences[i]
+	return a.Hedges[s.HedgeStart:s.HedgeEnd]
+}
+
+// SentenceTokens returns the tokens of sentence i.
+func (a *Analysis) SentenceTokens(i int) []Token {
+	s := &a.Sentences[i]
+	return a.Tokens[s.TokStart:s.TokEnd]
+}
+
+// Hedged reports whether sentence i carries a hedge or an unattributed
+// construction outside quotes.
+func (a *Analysis) Hedged(i int) bool {
+	s := &a.Sentences[i]
+	return s.HedgeEnd > s.HedgeStart || s.CueEnd > s.CueStart
+}
+
+// SourceClass returns the strongest class of source attributed in sentence
+// i, or of the speaker whose quote it continues: on-record classes first,
+// then unknown, anonymous, weasel. NoSource when nothing attributes it.
+func (a *Analysis) SourceClass(i int) Class {
+	best := NoSource
+	rank := func(c Class) int {
+		switch c {
+		case Named, Institution, Record:
+			return 5
+		case Unknown:
+			return 4
+		case Anonymous:
+			return 3
+		case Weasel:
+			return 2
+		}
+		return 0
+	}
+	consider := func(c Class) {
+		if rank(c) > rank(best) {
+			best = c
+		}
+	}
+	for _, at := range a.SentenceAttributions(i) {
+		consider(at.Class)
+	}
+	if sp := a.Sentences[i].Speaker; sp >= 0 {
+		consider(a.Attributions[sp].Class)
+	}
+	return best
+}
+
+// Covered reports whether sentence i is attributed to a source that covers
+// it (any class but weasel), directly or as a continued quote.
+func (a *Analysis) Covered(i int) bool {
+	c := a.SourceClass(i)
+	return c.Covers()
+}
+
+// Root returns the index of the attribution that introduced the source of
+// attribution i (following Ref), i itself for a new source.
+func (a *Analysis) Root(i int) int {
+	for n := 0; n < len(a.Attributions) && a.Attributions[i].Ref >= 0 && a.Attributions[i].Ref != i; n++ {
+		i = a.Attributions[i].Ref
+	}
+	return i
+}
+
+// SentenceAt returns the index of the sentence containing Text offset off, or -1.
+func (a *Analysis) SentenceAt(off int) int {
+	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].Span.End > off })
+	if i < len(a.Sentences) && a.Sentences[i].Span.Start <= off {
+		return i
+	}
+	return -1
+}

@@ -1,0 +1,882 @@
+package prose
+
+import (
+	"strings"
+
+	"copydesk/lint"
+)
+
+// analyzer holds the state of one Analyze run.
+type analyzer struct {
+	a     *Analysis
+	doc   *lint.Document
+	lower string
+	// lastBody is the index of the last body block seen, -1 at first.
+	lastBody int
+	// paraAttr is the index of the first attribution of the current block.
+	paraAttr int
+	// prevParaAttr is the range of attributions of the previous body block.
+	prevParaStart, prevParaEnd int
+}
+
+func analyze(doc *lint.Document) *Analysis {
+	a := &Analysis{Doc: doc}
+	z := &analyzer{a: a, doc: doc, lower: lowerASCII(doc.Text), lastBody: -1}
+	a.BlockSentences = make([][2]int, len(doc.Blocks))
+	a.Tokens = make([]Token, 0, len(doc.Text)/5+8)
+	nSent := 0
+	for _, b := range doc.Blocks {
+		nSent += max(1, len(b.Sentences))
+	}
+	a.Sentences = make([]Sentence, 0, nSent)
+	a.Court = make([]bool, 0, nSent)
+	qi := 0
+	for bi := range doc.Blocks {
+		blk := &doc.Blocks[bi]
+		body := bi != doc.HeadlineBlock && !blk.Quoted &&
+			(blk.Kind == lint.Paragraph || blk.Kind == lint.ListItem || blk.Kind == lint.Caption || blk.Kind == lint.Other)
+		first := len(a.Sentences)
+		one := [1]lint.Span{blk.Span}
+		sents := blk.Sentences
+		if len(sents) == 0 {
+			sents = one[:]
+		}
+		for _, ss := range sents {
+			ts := len(a.Tokens)
+			a.Tokens = appendTokensLower(a.Tokens, doc.Text, z.lower, ss)
+			quoted := true
+			for k := ts; k < len(a.Tokens); k++ {
+				t := &a.Tokens[k]
+				for qi < len(doc.Quotes) && doc.Quotes[qi].End <= t.Span.Start {
+					qi++
+				}
+				if qi < len(doc.Quotes) && doc.Quotes[qi].Start <= t.Span.Start {
+					t.Flags |= InQuote
+				} else if t.Kind != Punct {
+					quoted = false
+				}
+			}
+			a.Sentences = append(a.Sentences, Sentence{
+				Span: ss, Block: bi, Headline: bi == doc.HeadlineBlock, Body: body, Quoted: quoted,
+				TokStart: ts, TokEnd: len(a.Tokens), Speaker: -1,
+			})
+		}
+		a.BlockSentences[bi] = [2]int{first, len(a.Sentences)}
+		z.block(bi, body)
+	}
+	return a
+}
+
+// block analyses the sentences of block bi.
+func (z *analyzer) block(bi int, body bool) {
+	a := z.a
+	rng := a.BlockSentences[bi]
+	z.paraAttr = len(a.Attributions)
+	speaker := -1
+	if body && rng[1] > rng[0] {
+		speaker = z.reopened(bi, rng)
+	}
+	for si := rng[0]; si < rng[1]; si++ {
+		s := &a.Sentences[si]
+		s.AttrStart, s.CueStart, s.HedgeStart = len(a.Attributions), len(a.Cues), len(a.Hedges)
+		if speaker >= 0 {
+			s.Speaker = speaker
+			if si == rng[0] {
+				root := a.Root(speaker)
+				a.Attributions = append(a.Attributions, Attribution{
+					Cue: lint.Span{Start: s.Span.Start, End: s.Span.Start}, Class: a.Attributions[root].Class,
+					Head: a.Attributions[root].Head, Sentence: si, Block: bi, Ref: root, Pronoun: true, Reopened: true,
+				})
+			}
+		}
+		toks := a.Tokens[s.TokStart:s.TokEnd]
+		z.attributions(si, toks)
+		z.reasons(si, toks)
+		z.cues(si, toks)
+		z.hedges(toks)
+		a.Court = append(a.Court, court(toks))
+		s.AttrEnd, s.CueEnd, s.HedgeEnd = len(a.Attributions), len(a.Cues), len(a.Hedges)
+		z.cover(si, toks)
+	}
+	if body {
+		if len(a.Attributions) > z.paraAttr || speaker >= 0 {
+			z.prevParaStart, z.prevParaEnd = z.paraAttr, len(a.Attributions)
+		}
+		z.lastBody = bi
+	}
+}
+
+// reopened returns the speaker whose quote block bi reopens, or -1: the
+// block starts with an opening quote mark and the previous body block ended
+// inside a quote that had no closing mark (RULES.md §1.1).
+func (z *analyzer) reopened(bi int, rng [2]int) int {
+	a := z.a
+	if z.lastBody < 0 || z.lastBody != bi-1 {
+		return -1
+	}
+	s := &a.Sentences[rng[0]]
+	if s.TokEnd == s.TokStart {
+		return -1
+	}
+	first := a.Tokens[s.TokStart]
+	if first.Kind != Punct || first.Flags&InQuote == 0 || !isQuoteMark(first.Rune) {
+		return -1
+	}
+	prev := a.BlockSentences[bi-1]
+	if prev[1] <= prev[0] {
+		return -1
+	}
+	ps := &a.Sentences[prev[1]-1]
+	if ps.TokEnd == ps.TokStart {
+		return -1
+	}
+	last := a.Tokens[ps.TokEnd-1]
+	if last.Flags&InQuote == 0 || (last.Kind == Punct && isQuoteMark(last.Rune)) {
+		return -1
+	}
+	// The speaker: the last attribution of the previous block, or the
+	// speaker it continued.
+	for i := len(a.Attributions) - 1; i >= 0; i-- {
+		if a.Attributions[i].Block == bi-1 {
+			return a.Root(i)
+		}
+		if a.Attributions[i].Block < bi-1 {
+			break
+		}
+	}
+	if ps.Speaker >= 0 {
+		return ps.Speaker
+	}
+	return -1
+}
+
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚':
+		return true
+	}
+	return false
+}
+
+// word returns whether toks[i] is an unquoted word.
+func word(toks []Token, i int) bool {
+	return i >= 0 && i < len(toks) && toks[i].Kind == Word && toks[i].Flags&InQuote == 0
+}
+
+// wordIs reports whether toks[i] is the unquoted word w.
+func wordIs(toks []Token, i int, w string) bool { return word(toks, i) && toks[i].Lower == w }
+
+// punctIs reports whether toks[i] is the unquoted punctuation r.
+func punctIs(toks []Token, i int, r rune) bool {
+	return i >= 0 && i < len(toks) && toks[i].Kind == Punct && toks[i].Rune == r && toks[i].Flags&InQuote == 0
+}
+
+func isIng(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ing") }
+
+// attributions finds the speech and belief events of sentence si.
+func (z *analyzer) attributions(si int, toks []Token) {
+	for j := 0; j < len(toks); j++ {
+		if !word(toks, j) {
+			continue
+		}
+		t := toks[j]
+		w := t.Lower
+		switch w {
+		case "according":
+			if wordIs(toks, j+1, "to") {
+				z.forwardSource(si, toks, j, j+2, true)
+				j++
+			}
+			continue
+		case "citing":
+			if j > 0 && punctIs(toks, j-1, ',') {
+				z.forwardSource(si, toks, j, j+1, true)
+			}
+			continue
+		}
+		c := lookup(w)
+		if c&(wReport|wBelief) == 0 || t.Is(Cap) {
+			if t.Is(Cap) && j == 0 && c&wReport != 0 && toks[j].Lower == "said" {
+				// "Said Ms Rees: ..." is rare; leave it.
+				continue
+			}
+			continue
+		}
+		if z.idiom(toks, j) {
+			continue
+		}
+		ing := isIng(w)
+		// Walk back over adverbs and auxiliaries to the subject.
+		p := j - 1
+		sawBe, sawTo, sawAux := false, false, false
+		for p >= 0 && word(toks, p) {
+			pc := lookup(toks[p].Lower)
+			if pc&wPronoun != 0 {
+				break
+			}
+			if toks[p].Lower == "to" {
+				sawTo = true
+				break
+			}
+			if pc&(wAux|wAdverb|wBe) == 0 {
+				break
+			}
+			if pc&(wCopula|wBe) != 0 {
+				sawBe = true
+			}
+			sawAux = true
+			p--
+		}
+		if sawTo && p == j-1 {
+			continue // "declined to say", "is expected to announce"
+		}
+		if sawTo {
+			continue
+		}
+		if ing && !sawBe {
+			continue // "saying", "warning": not a finite verb
+		}
+		if sawBe && !ing && c&wParticiple != 0 && isParticiple(w) {
+			continue // passive: "was told", "is said to", "is expected"
+		}
+		_ = sawAux
+		if p >= 0 && word(toks, p) {
+			if z.backwardSource(si, toks, j, p, c) {
+				continue
+			}
+		}
+		// Inverted or after an appositive.
+		if p < 0 || !word(toks, p) {
+			if p >= 0 && punctIs(toks, p, ',') {
+				if z.appositive(si, toks, j, p, c) {
+					continue
+				}
+			}
+			if c&wReport != 0 && w != "told" && w != "tells" && !sawAux {
+				z.forwardSource(si, toks, j, j+1, false)
+			}
+		}
+	}
+	z.colonQuote(si, toks)
+}
+
+// idiom reports whether the cue word at j is part of a §1.5 idiom.
+func (z *analyzer) idiom(toks []Token, j int) bool {
+	w := toks[j].Lower
+	prev := ""
+	if word(toks, j-1) {
+		prev = toks[j-1].Lower
+	}
+	switch w {
+	case "said":
+		if prev == "the" || prev == "that" || prev == "having" || prev == "this" || prev == "be" && wordIs(toks, j-2, "to") {
+			return true // the said property; that said; having said that; needless to be said
+		}
+		if j == 1 && prev == "that" {
+			return true
+		}
+	case "say":
+		if prev == "to" && wordIs(toks, j-2, "needless") {
+			return true
+		}
+		if prev == "to" && (wordIs(toks, j+1, "the") && wordIs(toks, j+2, "least")) {
+			return true
+		}
+	case "told":
+		if prev == "all" || prev == "be" {
+			return true // all told; truth be told
+		}
+	case "tell":
+		if prev == "will" && wordIs(toks, j-2, "time") {
+			return true
+		}
+	case "believe":
+		if prev == "to" && wordIs(toks, j-2, "hard") || wordIs(toks, j+1, "it") && wordIs(toks, j+2, "or") {
+			return true
+		}
+	}
+	return false
+}
+
+// isParticiple reports whether w is the past-participle form of a cue verb
+// (same spelling as the past tense for all but a few).
+func isParticiple(w string) bool {
+	return strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "written" || w == "thought" ||
+		w == "understood" || w == "wrote"
+}
+
+// np is a source phrase found around a cue.
+type np struct {
+	start, head, end int // token indexes, inclusive
+	det              string
+}
+
+// backwardSource reads the subject phrase ending at token p before the cue
+// at j and records an attribution. It reports whether one was recorded.
+func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool {
+	// Region: walk back to a boundary.
+	q := p
+	for q-1 >= 0 && word(toks, q-1) || q-1 >= 0 && toks[q-1].Kind == Number && toks[q-1].Flags&InQuote == 0 {
+		pw := toks[q-1].Lower
+		pc := lookup(pw)
+		if pc&wBoundary != 0 && !(pw == "to" && (wordIs(toks, q-2, "close") || wordIs(toks, q-2, "next"))) {
+			if !(toks[q-1].Is(Cap) && q-1 > 0 && pc&(wReport|wBelief|wDet) == 0 && toks[q-1].Lower != "and") {
+				break
+			}
+		}
+		if p-q >= 9 {
+			break
+		}
+		q--
+	}
+	n, ok := z.headOf(toks, q, p)
+	if !ok {
+		return false
+	}
+	return z.record(si, toks, j, n, c, true)
+}
+
+// headOf picks the head of the region [q, p] and the phrase around it.
+func (z *analyzer) headOf(toks []Token, q, p int) (np, bool) {
+	head := p
+	for k := q + 1; k <= p; k++ {
+		if lookup(toks[k].Lower)&wComplement != 0 && !toks[k].Is(Cap) {
+			h := k - 1
+			if isSourceHead(toks, h) {
+				head = h
+			}
+			break
+		}
+	}
+	if !isSourceHead(toks, head) {
+		return np{}, false
+	}
+	// Phrase start: back from the head to a determiner or the region start.
+	start := head
+	det := ""
+	for start > q {
+		pc := lookup(toks[start-1].Lower)
+		start--
+		if pc&(wDet|wPossessive|wIndef) != 0 {
+			det = toks[start].Lower
+			break
+		}
+	}
+	if start == head && lookup(toks[head].Lower)&(wDet|wIndef|wPossessive) == 0 && start-1 >= 0 && word(toks, start-1) {
+		if pc := lookup(toks[start-1].Lower); pc&(wDet|wPossessive|wIndef) != 0 {
+			start--
+			det = toks[start].Lower
+		}
+	}
+	end := p
+	if head == p {
+		end = head
+	}
+	return np{start: start, head: head, end: end, det: det}, true
+}
+
+// isSourceHead reports whether toks[h] can head a source phrase.
+func isSourceHead(toks []Token, h int) bool {
+	if !word(toks, h) {
+		return false
+	}
+	t := toks[h]
+	c := lookup(t.Lower)
+	if c&(wPronoun|wInstitution|wSpokes|wDocument|wAnonNoun|wWeaselNoun|wRoleNoun|wPersonNoun) != 0 {
+		return true
+	}
+	if c&(wBoundary|wDet|wPossessive|wReport|wBelief|wAux|wAdverb|wSubjPronoun) != 0 {
+		return false
+	}
+	return t.Is(Cap)
+}
+
+// forwardSource reads a source phrase starting at token from (after an
+// inverted verb, "according to" or "citing").
+func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
+	if !word(toks, from) {
+		return
+	}
+	e := from
+	for e+1 < len(toks) && (word(toks, e+1) || toks[e+1].Kind == Number && toks[e+1].Flags&InQuote == 0) && e-from < 10 {
+		nw := toks[e+1].Lower
+		nc := lookup(nw)
+		if nc&wBoundary != 0 && !(nw == "to" && (toks[e].Lower == "close" || toks[e].Lower == "next")) {
+			if !(toks[e+1].Is(Cap) && nc&wDet == 0) {
+				break
+			}
+		}
+		if nc&(wReport|wBelief) != 0 && !toks[e+1].Is(Cap) && nc&wNounish == 0 {
+			break
+		}
+		e++
+	}
+	// Trim trailing words that cannot end a source phrase.
+	for e > from && !isSourceHead(toks, e) && !(lookup(toks[e].Lower)&wComplement == 0 && isNounLike(toks[e])) {
+		e--
+	}
+	n, ok := z.headOf(toks, from, e)
+	if !ok {
+		return
+	}
+	// "according to plan/schedule" is no source.
+	if prep && n.start == n.head && !toks[n.head].Is(Cap) && lookup(toks[n.head].Lower)&(wInstitution|wSpokes|wDocument|wAnonNoun|wWeaselNoun|wRoleNoun|wPersonNoun) == 0 {
+		return
+	}
+	if prep && toks[n.head].Lower == "reports" && n.det == "" {
+		return // "according to reports" is a §2 cue, not a source
+	}
+	z.record(si, toks, j, n, wReport, false)
+}
+
+func isNounLike(t Token) bool {
+	return t.Kind == Word && !strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ly")
+}
+
+// appositive handles "Ms Rees, the treasurer, said" and "An official, who
+// spoke on condition of anonymity, said": the comma at p closes an
+// appositive or relative clause; the subject stands before its opening comma.
+func (z *analyzer) appositive(si int, toks []Token, j, p int, c wclass) bool {
+	open := -1
+	for k := p - 1; k >= 0 && p-k < 40; k-- {
+		if toks[k].Flags&InQuote != 0 {
+			return false
+		}
+		if toks[k].Kind == Punct && (toks[k].Rune == ',' || toks[k].Rune == '(' || toks[k].Rune == '—' || toks[k].Rune == '–') {
+			open = k
+			break
+		}
+		if toks[k].Kind == Punct && (toks[k].Rune == ';' || toks[k].Rune == ':') {
+			return false
+		}
+	}
+	if open <= 0 || !word(toks, open-1) {
+		return false
+	}
+	before := len(z.a.Attributions)
+	if !z.backwardSource(si, toks, j, open-1, c) {
+		return false
+	}
+	// A weasel named in its appositive ("critics, including Cllr Hale, argue")
+	// is a named source.
+	if len(z.a.Attributions) > before {
+		at := &z.a.Attributions[len(z.a.Attributions)-1]
+		if at.Class == Weasel && wordIs(toks, open+1, "including") {
+			for k := open + 2; k < p; k++ {
+				if word(toks, k) && toks[k].Is(Cap) {
+					at.Class = Named
+					at.Head = StripPossessive(toks[k].Lower)
+					break
+				}
+			}
+		}
+	}
+	return true
+}
+
+// colonQuote records "Okafor: 'We will…'" and "Ms Rees: …" style attributions.
+func (z *analyzer) colonQuote(si int, toks []Token) {
+	for k := 1; k+1 < len(toks) && k < 12; k++ {
+		if !punctIs(toks, k, ':') {
+			continue
+		}
+		if toks[k+1].Flags&InQuote == 0 || !word(toks, k-1) {
+			return
+		}
+		pc := lookup(toks[k-1].Lower)
+		if pc&(wReport|wBelief) != 0 {
+			return // "Ms Rees said:" is a verb cue
+		}
+		for q := 0; q < k; q++ {
+			if !word(toks, q) {
+				return
+			}
+		}
+		if n, ok := z.headOf(toks, 0, k-1); ok {
+			z.record(si, toks, k, n, wReport, true)
+		}
+		return
+	}
+}
+
+// record classifies the source phrase n of the cue at toks[j] and appends
+// the attribution. It reports whether the phrase was accepted.
+func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward bool) bool {
+	a := z.a
+	h := toks[n.head]
+	hl := StripPossessive(h.Lower)
+	hc := lookup(hl)
+	at := Attribution{
+		Cue:      toks[j].Span,
+		Source:   lint.Span{Start: toks[n.start].Span.Start, End: toks[n.end].Span.End},
+		Sentence: si, Block: a.Sentences[si].Block, Ref: -1, Head: hl,
+	}
+	if w := toks[j].Lower; w == "according" {
+		at.Cue.End = toks[j+1].Span.End
+	}
+	nounish := c&wNounish != 0 && lookup(toks[j].Lower)&wNounish != 0
+	single := n.start == n.head && n.head == n.end
+	// Is the head capitalised because it begins the sentence, or as a name?
+	capName := h.Is(Cap)
+	if capName && hc&(wInstitution|wSpokes|wDocument|wAnonNoun|wWeaselNoun|wPersonNoun|wRoleNoun|wPronoun) != 0 {
+		// A lexicon word: a name only when another capitalised word
+		// precedes it in the phrase ("Kelbridge Council", "Bank of England").
+		capName = false
+		for k := n.start; k < n.head; k++ {
+			if toks[k].Is(Cap) && !(k == 0 && lookup(toks[k].Lower)&(wDet|wIndef|wPossessive) != 0) {
+				capName = true
+			}
+		}
+		if n.head == 0 || n.start == 0 && lookup(toks[0].Lower)&(wDet|wIndef) != 0 {
+			// sentence-initial common noun
+		} else if !capName && h.Is(Cap) && !single && lookup(hl)&wInstSuffix != 0 {
+			capName = true
+		}
+	}
+	switch {
+	case hc&wPronoun != 0 && single:
+		at.Pronoun = true
+		at.Class = Unknown
+		if r := z.resolvePronoun(hl); r >= 0 {
+			at.Ref = r
+			at.Class = a.Attributions[r].Class
+			at.Head = a.Attributions[r].Head
+		}
+	case capName:
+		if nounish && n.det == "the" && single {
+			return false
+		}
+		switch {
+		case lookup(hl)&wInstSuffix != 0 || h.Is(AllCaps):
+			at.Class = Institution
+			at.Head = z.phraseKey(toks, n)
+		case hc&(wIndef|wNumber) != 0:
+			at.Class = Unknown
+		case single && n.head == 0 && strings.HasSuffix(hl, "s") && !h.Is(AllCaps) && hc == 0:
+			at.Class = Unknown // "Investigators said": a plural common noun, or a name; cannot tell
+		default:
+			at.Class = Named
+		}
+		// A name key: the surname, or the organisation.
+		if at.Class == Named {
+			at.Head = hl
+		}
+		// "A source close to Ms Okafor" is handled before: head is "source".
+	default:
+		if nounish && hc&(wInstitution|wSpokes|wDocument|wRoleNoun) == 0 {
+			return false // "insurance claims", "member states"
+		}
+		z.classifyCommon(&at, toks, n, hl, hc)
+		if at.Class == NoSource {
+			return false
+		}
+	}
+	if at.Class.OnRecord() && at.Ref < 0 && !at.Pronoun {
+		// A repeat of a named source (same key) refers back to it.
+		for i := len(a.Attributions) - 1; i >= 0; i-- {
+			if o := &a.Attributions[i]; o.Head == at.Head && o.Class == at.Class && !a.Sentences[o.Sentence].Headline {
+				at.Ref = a.Root(i)
+				break
+			}
+		}
+	}
+	a.Attributions = append(a.Attributions, at)
+	return true
+}
+
+// classifyCommon classifies a source phrase headed by a common noun.
+func (z *analyzer) classifyCommon(at *Attribution, toks []Token, n np, hl string, hc wclass) {
+	a := z.a
+	det := n.det
+	at.Definite = det == "the"
+	plural := strings.HasSuffix(hl, "s") || hl == "people" || hl == "police" || hl == "staff" || hl == "media"
+	hasNameComplement := false
+	for k := n.head + 1; k <= n.end; k++ {
+		if toks[k].Is(Cap) {
+			hasNameComplement = true
+		}
+	}
+	switch {
+	case det == "the" || det == "this" || det == "that":
+		if r := z.resolveRole(hl); r >= 0 {
+			at.Ref = r
+			at.Class = a.Attributions[r].Class
+			at.Spokesperson = a.Attributions[r].Spokesperson
+			return
+		}
+		switch {
+		case hc&wSpokes != 0:
+			at.Class, at.Spokesperson = Institution, true
+		case hc&wInstitution != 0:
+			at.Class = Institution
+		case hc&wDocument != 0:
+			at.Class = Record
+		case hc&wAnonNoun != 0 && hc&(wRoleNoun|wPersonNoun) == 0:
+			at.Class = Anonymous
+		case hc&wRoleNoun != 0:
+			at.Class = Named
+		default:
+			at.Class = Unknown
+		}
+	case det != "" && lookup(det)&wPossessive != 0:
+		switch {
+		case hc&wSpokes != 0:
+			at.Class, at.Spokesperson = Institution, true
+		case hc&wDocument != 0:
+			at.Class = Record
+		case hc&wRoleNoun != 0:
+			at.Class = Named
+		case hc&wAnonNoun != 0:
+			at.Class = Anonymous
+		default:
+			at.Class = Unknown
+		}
+	default: // indefinite, numeral or bare
+		switch {
+		case hc&wSpokes != 0:
+			at.Class, at.Spokesperson = Institution, true
+		case hc&wInstitution != 0 && (det == "" && plural || det == "" && hl == "police"):
+			at.Class = Institution
+		case hc&wInstitution != 0:
+			at.Class = Unknown
+		case hl == "reports" || hl == "media":
+			at.Class = Weasel
+		case hc&wDocument != 0:
+			at.Class = Record
+		case hc&wWeaselNoun != 0 && (det == "" || det == "some" || det == "many" || det == "most" || det == "other" || det == "others"):
+			if hasNameComplement && hc&wAnonNoun != 0 {
+				at.Class = Anonymous
+			} else {
+				at.Class = Weasel
+			}
+		case (det == "some" || det == "many" || det == "most") && (hl == "people" || hl == "residents" || hl == "observers" || hl == "others"):
+			at.Class = Weasel
+		case hc&(wAnonNoun|wPersonNoun|wWeaselNoun) != 0:
+			if det == "" && !plural && hl != "one" && hl != "another" && hl != "someone" && hl != "somebody" && hl != "staff" {
+				at.Class = Unknown // a bare singular: "colleague said"? odd; stay silent
+			} else {
+				at.Class = Anonymous
+			}
+		case hc&wRoleNoun != 0 && det != "":
+			at.Class = Anonymous // "a director said"
+		default:
+			at.Class = Unknown
+		}
+	}
+}
+
+// phraseKey returns a lower-cased key for an organisation: its capitalised
+// words up to the head.
+func (z *analyzer) phraseKey(toks []Token, n np) string {
+	start := n.head
+	for start > n.start && toks[start-1].Is(Cap) {
+		start--
+	}
+	return z.lower[toks[start].Span.Start:toks[n.head].Span.End]
+}
+
+// resolvePronoun finds the latest source in this paragraph, else the
+// previous paragraph. "it" resolves only to an institution or document.
+func (z *analyzer) resolvePronoun(p string) int {
+	a := z.a
+	pick := func(from, to int) int {
+		for i := to - 1; i >= from; i-- {
+			at := &a.Attributions[i]
+			if at.Class == Unknown && at.Ref < 0 {
+				continue
+			}
+			if p == "it" && at.Class != Institution && at.Class != Record {
+				continue
+			}
+			return a.Root(i)
+		}
+		return -1
+	}
+	if r := pick(z.paraAttr, len(a.Attributions)); r >= 0 {
+		return r
+	}
+	return pick(z.prevParaStart, z.prevParaEnd)
+}
+
+// resolveRole finds an earlier source with the same head noun ("the
+// official" after "an official").
+func (z *analyzer) resolveRole(hl string) int {
+	a := z.a
+	sing := strings.TrimSuffix(hl, "s")
+	for i := len(a.Attributions) - 1; i >= 0; i-- {
+		at := &a.Attributions[i]
+		if a.Sentences[at.Sentence].Headline || at.Pronoun {
+			continue
+		}
+		if at.Head == hl || strings.TrimSuffix(at.Head, "s") == sing {
+			return a.Root(i)
+		}
+	}
+	return -1
+}
+
+// reasons marks stated reasons for anonymity (RULES.md §1.6).
+func (z *analyzer) reasons(si int, toks []Token) {
+	a := z.a
+	s := &a.Sentences[si]
+	if len(a.Attributions) == s.AttrStart {
+		return
+	}
+	for k := 0; k < len(toks); k++ {
+		if !word(toks, k) {
+			continue
+		}
+		granted, reason := false, false
+		switch toks[k].Lower {
+		case "anonymity":
+			granted = true
+			reason = wordIs(toks, k+1, "because") || wordIs(toks, k+1, "to") || wordIs(toks, k+1, "for") || wordIs(toks, k+1, "as")
+		case "named", "identified":
+			if wordIs(toks, k-1, "be") && (wordIs(toks, k-2, "to") || wordIs(toks, k-2, "not")) {
+				granted = true
+				reason = wordIs(toks, k+1, "because") || wordIs(toks, k+1, "as")
+			}
+		case "authorised", "authorized":
+			if wordIs(toks, k-1, "not") && (wordIs(toks, k+1, "to") || wordIs(toks, k+1, "by")) {
+				granted, reason = true, true
+			}
+		case "fear":
+			if wordIs(toks, k-1, "for") && wordIs(toks, k+1, "of") {
+				granted, reason = true, true
+			}
+		case "protect":
+			if wordIs(toks, k-1, "to") && word(toks, k+1) && lookup(toks[k+1].Lower)&wPossessive != 0 {
+				granted, reason = true, true
+			}
+		}
+		if !granted {
+			continue
+		}
+		// Attach to the nearest anonymous source before the phrase, else the
+		// first one after it.
+		off := toks[k].Span.Start
+		best := -1
+		for i := s.AttrStart; i < len(a.Attributions); i++ {
+			at := &a.Attributions[i]
+			if at.Class != Anonymous && at.Class != Weasel {
+				continue
+			}
+			if at.Source.Start <= off {
+				best = i
+			} else if best < 0 {
+				best = i
+				break
+			}
+		}
+		if best >= 0 {
+			a.Attributions[best].Granted = true
+			if reason {
+				a.Attributions[best].Reason = true
+			}
+		}
+	}
+}
+
+// court reports whether a sentence has court vocabulary.
+func court(toks []Token) bool {
+	for k := range toks {
+		if toks[k].Kind == Word && lookup(toks[k].Lower)&wCourt != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hedges records modal and epistemic hedges outside quotes.
+func (z *analyzer) hedges(toks []Token) {
+	for k := range toks {
+		if !word(toks, k) || lookup(toks[k].Lower)&wHedge == 0 {
+			continue
+		}
+		if toks[k].Lower == "may" && toks[k].Is(Cap) && !(k == 0 && word(toks, k+1) && !toks[k+1].Is(Cap)) {
+			continue // May the month, or a name
+		}
+		if toks[k].Lower == "may" && isMonthMay(toks, k) {
+			continue
+		}
+		z.a.Hedges = append(z.a.Hedges, Hedge{Span: toks[k].Span, Word: toks[k].Lower})
+	}
+}
+
+// isMonthMay reports whether "may" at k is the month: after in/on/by/since/
+// until/from/last/next/early/late/mid/of, or before a number.
+func isMonthMay(toks []Token, k int) bool {
+	if k+1 < len(toks) && toks[k+1].Kind == Number {
+		return true
+	}
+	if k > 0 && toks[k-1].Kind == Number {
+		return true
+	}
+	if word(toks, k-1) {
+		switch toks[k-1].Lower {
+		case "in", "on", "by", "since", "until", "from", "last", "next", "early", "late", "mid", "of", "this", "during", "before", "after", "till", "through", "mid-":
+			return toks[k].Is(Cap)
+		}
+	}
+	return false
+}
+
+// cover decides, for each cue of sentence si, whether an attribution covers
+// its clause (RULES.md §1.4).
+func (z *analyzer) cover(si int, toks []Token) {
+	a := z.a
+	s := &a.Sentences[si]
+	if s.CueEnd == s.CueStart {
+		return
+	}
+	clauseOf := func(off int) int {
+		n := 0
+		for k := range toks {
+			if toks[k].Span.Start >= off {
+				break
+			}
+			if toks[k].Flags&InQuote != 0 {
+				continue
+			}
+			if toks[k].Kind == Punct && toks[k].Rune == ';' || toks[k].Kind == Word && lookup(toks[k].Lower)&wContrast != 0 {
+				n++
+			}
+		}
+		return n
+	}
+	for ci := s.CueStart; ci < s.CueEnd; ci++ {
+		cu := &a.Cues[ci]
+		cu.CoveredBy = -1
+		if cu.Idiom {
+			continue
+		}
+		if s.Speaker >= 0 && a.Attributions[s.Speaker].Class.Covers() {
+			cu.Covered, cu.CoveredBy = true, s.Speaker
+			continue
+		}
+		cc := clauseOf(cu.Span.Start)
+		for ai := s.AttrStart; ai < s.AttrEnd; ai++ {
+			at := &a.Attributions[ai]
+			if !at.Class.Covers() || at.Cue.Empty() {
+				continue
+			}
+			// The cue's own construction is no cover ("critics argue").
+			if at.Source.Overlaps(cu.Span) || at.Cue.Overlaps(cu.Span) {
+				continue
+			}
+			if cc == 0 || clauseOf(at.Cue.Start) == cc {
+				cu.Covered, cu.CoveredBy = true, ai
+				break
+			}
+		}
+	}
+}
+
+// appendTokensLower tokenizes text[span] with a lower-cased copy of the
+// whole text (same byte offsets).
+func appendTokensLower(dst []Token, text, lower string, span lint.Span) []Token {
+	if span.Start < 0 || span.End > len(text) || span.Start >= span.End {
+		return dst
+	}
+	return tokenize(dst, text, lower, 0, span)
+}

@@ -1,0 +1,227 @@
+package prose
+
+// Word classes of the compiled lexicon. One map lookup per token gives all
+// the classes a lower-cased word belongs to.
+type wclass uint64
+
+const (
+	wReport      wclass = 1 << iota // reporting verb form (said, told, claims...)
+	wBelief                         // belief verb form (believe, thinks, feared...)
+	wParticiple                     // past participle of a cue verb (passive when after a copula)
+	wNounish                        // cue form that is also a common noun (claims, notes, states)
+	wCopula                         // is are was were
+	wBe                             // be been being (passives after modals/perfects)
+	wHave                           // has have had
+	wAux                            // modal/auxiliary that may sit between subject and verb
+	wAdverb                         // adverb that may sit between subject and verb, or copula and participle
+	wPronoun                        // he she they it
+	wDet                            // a an the
+	wIndef                          // indefinite determiner or quantifier (a, an, one, two, another, several, some...)
+	wPossessive                     // his her their its our my your
+	wBoundary                       // clause word that ends a source phrase walking back
+	wComplement                     // word that starts a source complement (close, familiar, at, of...)
+	wHonorific                      // Mr Ms Dr Cllr ...
+	wInstitution                    // police, prosecutors, council, company ...
+	wInstSuffix                     // Council, Police, Water, Rail ... ending a capitalised name
+	wSpokes                         // spokesperson, spokesman, representative
+	wDocument                       // report, statement, filing, papers ...
+	wAnonNoun                       // official, source, insider, aide, diplomat ...
+	wWeaselNoun                     // critics, observers, experts, analysts, commentators
+	wContrast                       // but however although while whereas yet
+	wWeekday                        // monday ... sunday, today, tonight, tomorrow
+	wMonth                          // january ... december
+	wProcedural                     // vote, meet, decide ... (expected-to decision)
+	wCourt                          // court vocabulary (legal exclusion)
+	wHedge                          // modal or epistemic hedge
+	wSubjPronoun                    // subject pronoun that follows "seen as" in a clause (he she they it we i you)
+	wNumber                         // number word (two, three ...)
+	wRoleNoun                       // a role held by one person (mayor, minister, chairman): definite = identified
+	wPersonNoun                     // a person noun that is anonymous when indefinite (man, woman, teacher ...)
+)
+
+var lexicon = map[string]wclass{}
+
+func add(c wclass, words ...string) {
+	for _, w := range words {
+		lexicon[w] |= c
+	}
+}
+
+// verbForms lists reporting verbs: base, -s, past, participle, -ing.
+var reportVerbs = [][5]string{
+	{"say", "says", "said", "said", "saying"},
+	{"tell", "tells", "told", "told", "telling"},
+	{"add", "adds", "added", "added", "adding"},
+	{"claim", "claims", "claimed", "claimed", "claiming"},
+	{"argue", "argues", "argued", "argued", "arguing"},
+	{"warn", "warns", "warned", "warned", "warning"},
+	{"insist", "insists", "insisted", "insisted", "insisting"},
+	{"state", "states", "stated", "stated", "stating"},
+	{"explain", "explains", "explained", "explained", "explaining"},
+	{"note", "notes", "noted", "noted", "noting"},
+	{"write", "writes", "wrote", "written", "writing"},
+	{"confirm", "confirms", "confirmed", "confirmed", "confirming"},
+	{"announce", "announces", "announced", "announced", "announcing"},
+	{"acknowledge", "acknowledges", "acknowledged", "acknowledged", "acknowledging"},
+	{"admit", "admits", "admitted", "admitted", "admitting"},
+	{"deny", "denies", "denied", "denied", "denying"},
+	{"allege", "alleges", "alleged", "alleged", "alleging"},
+	{"estimate", "estimates", "estimated", "estimated", "estimating"},
+	{"predict", "predicts", "predicted", "predicted", "predicting"},
+	{"recall", "recalls", "recalled", "recalled", "recalling"},
+	{"reply", "replies", "replied", "replied", "replying"},
+	{"respond", "responds", "responded", "responded", "responding"},
+	{"ask", "asks", "asked", "asked", "asking"},
+	{"testify", "testifies", "testified", "testified", "testifying"},
+	{"contend", "contends", "contended", "contended", "contending"},
+	{"maintain", "maintains", "maintained", "maintained", "maintaining"},
+	{"suggest", "suggests", "suggested", "suggested", "suggesting"},
+	{"report", "reports", "reported", "reported", "reporting"},
+	{"tweet", "tweets", "tweeted", "tweeted", "tweeting"},
+	{"conclude", "concludes", "concluded", "concluded", "concluding"},
+	{"disclose", "discloses", "disclosed", "disclosed", "disclosing"},
+	{"reveal", "reveals", "revealed", "revealed", "revealing"},
+}
+
+var beliefVerbs = [][5]string{
+	{"believe", "believes", "believed", "believed", "believing"},
+	{"think", "thinks", "thought", "thought", "thinking"},
+	{"expect", "expects", "expected", "expected", "expecting"},
+	{"fear", "fears", "feared", "feared", "fearing"},
+	{"understand", "understands", "understood", "understood", "understanding"},
+}
+
+func init() {
+	for _, v := range reportVerbs {
+		add(wReport, v[:]...)
+		add(wParticiple, v[3])
+	}
+	for _, v := range beliefVerbs {
+		add(wBelief, v[:]...)
+		add(wParticiple, v[3])
+	}
+	// -ing forms are not finite: "saying" needs an auxiliary, handled by the
+	// caller through isFinite.
+	add(wNounish, "claims", "claim", "states", "state", "notes", "note", "estimates", "estimate", "reports",
+		"report", "fears", "fear", "tweets", "tweet", "thought", "replies", "reply", "recall", "recalls",
+		"warning", "saying", "writing", "understanding", "feeling", "thinking", "reporting", "says", "add", "ask")
+	add(wCopula, "is", "are", "was", "were", "'s", "’s")
+	add(wBe, "be", "been", "being")
+	add(wHave, "has", "have", "had", "'ve", "’ve")
+	add(wAux, "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do",
+		"has", "have", "had", "is", "are", "was", "were", "been", "be", "'s", "’s", "'ll", "’ll", "'d", "’d")
+	add(wAdverb, "also", "later", "earlier", "previously", "repeatedly", "recently", "once", "often", "again",
+		"then", "now", "still", "further", "separately", "publicly", "privately", "reportedly", "allegedly",
+		"widely", "generally", "largely", "increasingly", "not", "never", "always", "already", "initially",
+		"first", "last", "subsequently", "yesterday", "today", "just", "simply", "even", "however", "too",
+		"originally", "correctly", "wrongly", "long", "firmly", "strongly", "privately", "openly", "quickly",
+		"angrily", "bluntly", "flatly", "tearfully", "confidently")
+	add(wPronoun, "he", "she", "they", "it")
+	add(wSubjPronoun, "he", "she", "they", "it", "we", "i", "you")
+	add(wDet, "a", "an", "the")
+	add(wIndef, "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"several", "some", "many", "another", "other", "others", "various", "numerous", "few", "a", "most",
+		"dozens", "hundreds", "both", "multiple", "countless")
+	add(wNumber, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+		"dozens", "hundreds", "multiple")
+	add(wPossessive, "his", "her", "their", "its", "our", "my", "your")
+	add(wBoundary, "that", "which", "who", "whom", "whose", "and", "or", "but", "because", "if", "when",
+		"while", "as", "after", "before", "than", "so", "where", "whether", "since", "though", "although",
+		"until", "unless", "what", "how", "why", "yet", "nor", "whereas", "said", "says", "told", "also",
+		"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+		"must", "should", "not", "to", "be", "been", "being", "did", "does", "do", "yesterday", "today",
+		"tonight", "tomorrow", "later", "earlier", "then", "now", "however", "meanwhile", "by", "this",
+		"these", "those", "there", "here", "about", "over", "against", "into", "through", "during",
+		"without", "under", "between", "among", "up", "out", "off", "down", "i", "we", "you", "me", "us",
+		"him", "them", "so-called", "even", "only", "just", "still", "already", "recently", "previously",
+		"repeatedly", "said:", "added", "instead", "though", "thus", "therefore", "indeed")
+	add(wComplement, "close", "familiar", "briefed", "at", "of", "for", "with", "from", "within", "inside",
+		"in", "on", "involved", "knowledgeable", "near", "representing", "working", "based", "who")
+	add(wHonorific, "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+		"rev", "cllr", "councillor", "judge", "det", "sgt", "insp", "supt", "capt", "gen", "president",
+		"senator", "sen", "rep", "gov", "governor", "mayor", "minister", "secretary", "chancellor", "justice",
+		"inspector", "sergeant", "constable", "detective", "superintendent", "chief", "general", "colonel",
+		"captain", "bishop", "father", "king", "queen", "prince", "princess", "baroness", "baron", "mp")
+	add(wInstitution, "police", "prosecutors", "council", "company", "club", "agency", "ministry",
+		"department", "trust", "board", "court", "government", "firm", "regulator", "authority",
+		"authorities", "administration", "campaign", "committee", "commission", "party", "group", "bank",
+		"university", "hospital", "school", "charity", "union", "force", "army", "military", "navy",
+		"kremlin", "pentagon", "whitehall", "parliament", "congress", "senate", "cabinet", "office",
+		"organisation", "organization", "federation", "association", "council's", "inquiry", "watchdog",
+		"insurer", "airline", "operator", "developer", "landlord", "retailer", "manufacturer", "supplier",
+		"contractor", "consortium", "coalition", "team", "network", "broadcaster", "newspaper", "paper",
+		"service", "services", "prosecution", "defence", "defense", "state", "embassy", "ministries",
+		"officials'", "companies", "prosecutor", "investigators", "authorities'", "firefighters",
+		"paramedics", "coastguard")
+	add(wInstSuffix, "council", "police", "ministry", "agency", "authority", "water", "rail", "bank",
+		"university", "trust", "group", "ltd", "plc", "inc", "corp", "corporation", "company", "department",
+		"office", "service", "commission", "committee", "party", "foundation", "institute", "association",
+		"society", "club", "union", "board", "court", "hospital", "school", "college", "network", "news",
+		"times", "post", "journal", "guardian", "telegraph", "herald", "press", "agency", "government",
+		"house", "administration", "airways", "airlines", "energy", "holdings", "partners", "fc", "federation",
+		"organisation", "organization", "forum", "institution", "centre", "center", "unit", "executive",
+		"assembly", "parliament", "congress", "senate", "cabinet")
+	add(wSpokes, "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen",
+		"spokeswomen", "representative", "representatives")
+	add(wDocument, "report", "statement", "filing", "filings", "papers", "documents", "document", "data",
+		"figures", "study", "survey", "letter", "minutes", "records", "record", "analysis", "audit", "review",
+		"poll", "memo", "email", "emails", "release", "report's", "accounts", "judgment", "ruling", "findings",
+		"estimates", "forecast", "website", "post", "briefing", "transcript", "affidavit", "indictment",
+		"complaint", "lawsuit", "research", "paper")
+	add(wAnonNoun, "official", "officials", "source", "sources", "insider", "insiders", "aide", "aides",
+		"diplomat", "diplomats", "executive", "executives", "person", "people", "persons", "resident",
+		"residents", "employee", "employees", "worker", "workers", "staff", "member", "members", "officer",
+		"officers", "colleague", "colleagues", "friend", "friends", "neighbour", "neighbours", "neighbor",
+		"neighbors", "witness", "witnesses", "relative", "relatives", "teacher", "teachers", "parent",
+		"parents", "inspector", "inspectors", "engineer", "engineers", "adviser", "advisers", "advisor",
+		"advisors", "banker", "bankers", "investor", "investors", "trader", "traders", "manager", "managers",
+		"consultant", "consultants", "figure", "figures", "ally", "allies", "confidant", "confidants",
+		"lawmaker", "lawmakers", "legislator", "legislators", "mp", "mps", "councillor", "councillors",
+		"director", "directors", "employee", "doctor", "doctors", "nurse", "nurses", "lawyer", "lawyers",
+		"attorney", "attorneys", "student", "students", "supporter", "supporters", "fan", "fans", "voter",
+		"voters", "shopper", "shoppers", "customer", "customers", "passenger", "passengers", "one",
+		"another", "others", "someone", "somebody", "man", "woman", "men", "women", "observer", "insider",
+		"strategist", "strategists", "operative", "operatives", "donor", "donors", "activist", "activists",
+		"campaigner", "campaigners", "organiser", "organisers", "senior", "veteran", "veterans", "agent",
+		"agents", "analyst", "expert", "critic", "scientist", "scientists", "researcher", "researchers")
+	add(wWeaselNoun, "critics", "observers", "experts", "analysts", "commentators", "sceptics", "skeptics",
+		"opponents", "some", "many", "others", "reports", "pundits", "economists", "scientists", "media")
+	add(wContrast, "but", "however", "although", "while", "whereas", "yet", "though")
+	add(wWeekday, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+		"tonight", "tomorrow", "mondays", "weekend")
+	add(wMonth, "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec")
+	add(wProcedural, "vote", "meet", "decide", "rule", "announce", "publish", "sign", "open", "close",
+		"arrive", "return", "speak", "appear", "testify", "begin", "end", "launch", "visit", "attend",
+		"deliver", "unveil", "hold", "start", "finish", "report", "hear", "sit", "debate", "consider",
+		"discuss", "address", "travel", "land", "depart", "resume", "reopen", "release", "present")
+	add(wCourt, "court", "courts", "jury", "juries", "judge", "trial", "magistrates", "magistrate",
+		"tribunal", "inquest", "hearing", "prosecutor", "prosecutors", "prosecution", "defence", "defense",
+		"charged", "indicted", "pleaded", "pleads", "denies", "denied", "verdict", "sentencing", "sentenced",
+		"lawsuit", "claimant", "claimants", "plaintiff", "plaintiffs", "defendant", "defendants", "accused",
+		"indictment", "convicted", "acquitted", "arrested", "charges", "charge", "suit", "jurors",
+		"testified", "crown", "barrister", "counsel", "complaint", "police", "investigation", "investigators",
+		"detectives", "arrest")
+	add(wHedge, "may", "might", "could", "possibly", "likely", "unlikely", "probably", "perhaps", "appears",
+		"appear", "appeared", "seems", "seem", "seemed", "apparently", "unconfirmed", "if", "potentially",
+		"reportedly", "allegedly", "supposedly", "purportedly", "reputedly", "rumoured", "rumored",
+		"possible", "maybe", "suspected", "alleged", "unverified")
+	add(wRoleNoun, "mayor", "minister", "chairman", "chairwoman", "chair", "chairperson", "president",
+		"secretary", "chancellor", "governor", "leader", "head", "boss", "chief", "commissioner", "judge",
+		"coroner", "treasurer", "ceo", "founder", "owner", "manager", "coach", "captain", "headteacher",
+		"principal", "speaker", "premier", "prime", "senator", "ambassador", "director", "superintendent",
+		"sheriff", "prosecutor", "attorney-general", "inspector", "bishop", "pope", "king", "queen",
+		"prince", "author", "authors", "researchers", "scientists", "victim", "defendant", "accused",
+		"candidate", "nominee", "councillor", "mp", "officer", "spokesperson", "spokesman", "spokeswoman",
+		"company", "couple", "family", "singer", "actor", "actress", "star", "player", "manager", "striker",
+		"landlord", "driver", "pilot", "doctor", "lawyer", "attorney")
+	add(wPersonNoun, "man", "woman", "men", "women", "boy", "girl", "person", "people", "resident",
+		"residents", "neighbour", "neighbours", "witness", "witnesses", "teacher", "teachers", "parent",
+		"parents", "mother", "father", "student", "students", "worker", "workers", "nurse", "doctor",
+		"lawyer", "driver", "passenger", "passengers", "local", "locals", "shopkeeper", "owner", "villager",
+		"villagers")
+}
+
+// lookup returns the lexicon classes of a lower-cased word.
+func lookup(w string) wclass { return lexicon[w] }
