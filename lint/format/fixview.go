@@ -1,0 +1,347 @@
+package format
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"copydesk/lint"
+)
+
+func init() { DefaultFixRenderer = RenderFix }
+
+// Limits that keep a fix view short whatever the draft looks like.
+const (
+	fixContext   = 30 // unchanged characters shown either side of a change
+	fixMaxChange = 200
+	fixMaxLines  = 8 // removed or added whole lines shown per block
+)
+
+// RenderFix writes the fix of f under the finding in text output, indented
+// by four spaces. It implements FixRenderer and is the package's
+// DefaultFixRenderer. The first line is the fix message with "(safe)" or
+// "(suggestion)"; then, for each group of edited lines:
+//
+//   - whole lines removed (or added) are listed as "- line" ("+ line");
+//   - any other change is a word diff of the edited lines: removed text as
+//     [-text-] and added text as {+text+}, or, with color, removed text red
+//     and added text green (on a red or green background when it is only
+//     white space, so it stays visible). Newlines inside a change show as ↵.
+//
+// Unchanged text is cut to a few words either side of a change. The edits
+// must be in source coordinates (as the runner leaves them); a fix whose
+// edits do not fit src prints its message only.
+func RenderFix(w io.Writer, src []byte, f *lint.Finding, useColor bool) error {
+	if f == nil || f.Fix == nil {
+		return nil
+	}
+	p := newPalette(useColor)
+	var b strings.Builder
+	kind := "(suggestion)"
+	if f.Fix.Safe {
+		kind = "(safe)"
+	}
+	msg := display(f.Fix.Message)
+	if msg == "" {
+		msg = "Apply the fix"
+	}
+	fmt.Fprintf(&b, "    %s %s %s\n", p.label.Sprint("fix:"), msg, p.faint.Sprint(kind))
+	if groups, ok := groupEdits(src, f.Fix.Edits); ok {
+		for _, g := range groups {
+			renderGroup(&b, p, src, g)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type palette struct {
+	label, faint, del, ins, delWS, insWS *color.Color
+}
+
+func newPalette(on bool) *palette {
+	mk := func(attrs ...color.Attribute) *color.Color {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
+	}
+	return &palette{
+		label: mk(color.FgCyan),
+		faint: mk(color.Faint),
+		del:   mk(color.FgRed),
+		ins:   mk(color.FgGreen),
+		delWS: mk(color.BgRed),
+		insWS: mk(color.BgGreen),
+	}
+}
+
+// editGroup is a run of whole source lines [start, end) and the edits in it.
+type editGroup struct {
+	start, end int
+	edits      []lint.Edit
+}
+
+// groupEdits sorts edits and groups those on the same or adjacent lines. It
+// returns false when an edit lies outside src or edits overlap.
+func groupEdits(src []byte, edits []lint.Edit) ([]editGroup, bool) {
+	es := append([]lint.Edit(nil), edits...)
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Span.Start < es[j].Span.Start })
+	var groups []editGroup
+	prevEnd := 0
+	for _, e := range es {
+		if e.Span.Start < prevEnd || e.Span.Start > e.Span.End || e.Span.End > len(src) {
+			return nil, false
+		}
+		prevEnd = e.Span.End
+		ls := lineStart(src, e.Span.Start)
+		var le int
+		if e.Span.End > e.Span.Start && src[e.Span.End-1] == '\n' {
+			le = e.Span.End
+		} else {
+			le = lineEnd(src, e.Span.End)
+		}
+		if n := len(groups); n > 0 && ls <= groups[n-1].end {
+			groups[n-1].end = max(groups[n-1].end, le)
+			groups[n-1].edits = append(groups[n-1].edits, e)
+			continue
+		}
+		groups = append(groups, editGroup{start: ls, end: le, edits: []lint.Edit{e}})
+	}
+	return groups, true
+}
+
+func lineStart(src []byte, off int) int {
+	for off > 0 && src[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+// lineEnd returns the offset after the newline ending the line at off.
+func lineEnd(src []byte, off int) int {
+	for off < len(src) {
+		off++
+		if src[off-1] == '\n' {
+			break
+		}
+	}
+	return off
+}
+
+func renderGroup(b *strings.Builder, p *palette, src []byte, g editGroup) {
+	before := string(src[g.start:g.end])
+	var after strings.Builder
+	pos := g.start
+	for _, e := range g.edits {
+		after.Write(src[pos:e.Span.Start])
+		after.WriteString(e.New)
+		pos = e.Span.End
+	}
+	after.Write(src[pos:g.end])
+
+	ops := lineDiff([]byte(before), []byte(after.String()))
+	if wholeLines(ops) {
+		shown := 0
+		for _, op := range ops {
+			if op.kind == ' ' {
+				continue
+			}
+			if shown == fixMaxLines {
+				fmt.Fprintf(b, "      %s\n", p.faint.Sprintf("… %d more lines", countChanged(ops)-shown))
+				break
+			}
+			shown++
+			c := p.del
+			if op.kind == '+' {
+				c = p.ins
+			}
+			fmt.Fprintf(b, "      %s\n", c.Sprint(strings.TrimRight(string(op.kind)+" "+display(clip(op.text, fixMaxChange)), " ")))
+		}
+		return
+	}
+
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(before, after.String(), false))
+	for _, line := range splitLines(diffs) {
+		if !line.changed() {
+			continue
+		}
+		b.WriteString("        ")
+		for i, s := range line {
+			text := s.Text
+			switch s.Type {
+			case diffmatchpatch.DiffEqual:
+				text = trimContext(text, i == 0, i == len(line)-1)
+				b.WriteString(display(text))
+			case diffmatchpatch.DiffDelete:
+				b.WriteString(changed(p, text, true))
+			case diffmatchpatch.DiffInsert:
+				b.WriteString(changed(p, text, false))
+			}
+		}
+		b.WriteString("\n")
+	}
+}
+
+// wholeLines reports whether a line diff only removes or only adds lines.
+func wholeLines(ops []lineOp) bool {
+	var kinds [256]bool
+	for _, op := range ops {
+		kinds[op.kind] = true
+	}
+	return kinds['-'] != kinds['+']
+}
+
+func countChanged(ops []lineOp) int {
+	n := 0
+	for _, op := range ops {
+		if op.kind != ' ' {
+			n++
+		}
+	}
+	return n
+}
+
+// diffLine is one display line of a word diff.
+type diffLine []diffmatchpatch.Diff
+
+func (l diffLine) changed() bool {
+	for _, s := range l {
+		if s.Type != diffmatchpatch.DiffEqual {
+			return true
+		}
+	}
+	return false
+}
+
+// splitLines breaks a word diff into display lines at the newlines of
+// unchanged text; newlines inside a change stay in it (shown as ↵).
+func splitLines(diffs []diffmatchpatch.Diff) []diffLine {
+	var lines []diffLine
+	var cur diffLine
+	for _, d := range diffs {
+		if d.Type != diffmatchpatch.DiffEqual {
+			cur = append(cur, d)
+			continue
+		}
+		parts := strings.Split(d.Text, "\n")
+		for i, part := range parts {
+			if i > 0 {
+				lines = append(lines, cur)
+				cur = nil
+			}
+			if part != "" {
+				cur = append(cur, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: part})
+			}
+		}
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// trimContext cuts unchanged text to fixContext characters next to the
+// changes: the end of the first segment of a line, the start of the last,
+// both ends of one in the middle.
+func trimContext(s string, first, last bool) string {
+	n := utf8.RuneCountInString(s)
+	switch {
+	case first && last:
+		return s
+	case first && n > fixContext:
+		return "…" + lastRunes(s, fixContext)
+	case last && n > fixContext:
+		return firstRunes(s, fixContext) + "…"
+	case !first && !last && n > 2*fixContext+1:
+		return firstRunes(s, fixContext) + "…" + lastRunes(s, fixContext)
+	}
+	return s
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// clip cuts s to n characters.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return firstRunes(s, n) + "…"
+}
+
+// changed renders removed or added text: markers without colour, colour
+// (a background for white space only) with it.
+func changed(p *palette, text string, del bool) string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "↵")
+	text = display(clip(text, fixMaxChange))
+	c, ws := p.ins, p.insWS
+	open, close := "{+", "+}"
+	if del {
+		c, ws = p.del, p.delWS
+		open, close = "[-", "-]"
+	}
+	if c.Sprint("x") == "x" { // colour off
+		return open + text + close
+	}
+	if strings.TrimSpace(text) == "" {
+		return ws.Sprint(text)
+	}
+	return c.Sprint(text)
+}
+
+// display makes draft text printable on one terminal line: CRs dropped,
+// tabs as spaces, a trailing newline removed, other control characters
+// escaped.
+func display(s string) string {
+	s = strings.TrimSuffix(s, "\n")
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError }) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '\r':
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				b.WriteString(`\x` + strconv.FormatUint(uint64(s[i]), 16))
+			} else {
+				b.WriteRune(r)
+			}
+		case unicode.IsControl(r):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
