@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+
+	"copydesk/config"
+	"copydesk/lint"
+	"copydesk/lint/format"
+	"copydesk/lint/parse"
+)
+
+// checkOptions are the flags of `copydesk check`. Later features add their
+// flags here and in defineCheckFlags.
+type checkOptions struct {
+	Format        string
+	Select        listFlag
+	Ignore        listFlag
+	FailOn        string
+	Color         string
+	StdinFilename string
+	Jobs          int
+	Config        string
+	NoConfig      bool
+}
+
+// Preparers run, in order, after a configuration file is loaded and before
+// it is checked against the rules; each may return a registry extended with
+// the rules of the packs or plugins the configuration names. Files of this
+// package that add such rules append to it in init.
+var Preparers []func(c *config.Config, reg *lint.Registry) (*lint.Registry, error)
+
+func init() {
+	register(&command{
+		name:    "check",
+		args:    "[flags] [PATH|DIR|-]...",
+		summary: "lint drafts and report findings",
+		help: `Lint drafts: files, directories (walked for .txt, .md, .markdown, .html and
+.htm files, skipping hidden ones and .git) or - for standard input. With no
+path, the current directory is checked. Flags may come before or after paths.
+
+Each file is checked with the .copydesk.toml or copydesk.toml found nearest
+above it (up to the repository root), unless --config or --no-config is given.`,
+		setup: func(a *app, fs *flag.FlagSet) func([]string) int {
+			o := &checkOptions{}
+			defineCheckFlags(fs, o)
+			return func(args []string) int { return a.check(o, args) }
+		},
+	})
+}
+
+func defineCheckFlags(fs *flag.FlagSet, o *checkOptions) {
+	fs.StringVar(&o.Format, "format", "text", "output `FORMAT`: "+orList(format.Names()))
+	fs.Var(&o.Select, "select", "run only these `RULES` (comma-separated, repeatable)")
+	fs.Var(&o.Ignore, "ignore", "do not run these `RULES` (comma-separated, repeatable)")
+	fs.StringVar(&o.FailOn, "fail-on", "", "exit 1 on findings at or above `SEVERITY`: error, warning, info or never (default: config, else warning)")
+	fs.StringVar(&o.Color, "color", "auto", "colour `WHEN`: auto, always or never")
+	fs.StringVar(&o.StdinFilename, "stdin-filename", "", "`NAME` of the draft read from - (decides format and config)")
+	fs.IntVar(&o.Jobs, "j", 0, "lint `N` files at once (default: number of CPUs)")
+	fs.StringVar(&o.Config, "config", "", "use the configuration file at `PATH` for every draft")
+	fs.BoolVar(&o.NoConfig, "no-config", false, "ignore configuration files")
+}
+
+// check runs `copydesk check`.
+func (a *app) check(o *checkOptions, args []string) int {
+	c := commands["check"]
+	mk, ok := format.Lookup(o.Format)
+	if !ok {
+		return a.usageError(c, "--format: unknown format %q (want %s)%s", o.Format, orList(format.Names()), didYouMean(o.Format, format.Names()))
+	}
+	var failOn lint.Severity
+	if o.FailOn != "" {
+		if err := oneOf("fail-on", o.FailOn, []string{"error", "warning", "info", "never"}); err != nil {
+			return a.usageError(c, "%v", err)
+		}
+		failOn, _ = lint.ParseSeverity(o.FailOn, true)
+	}
+	if err := oneOf("color", o.Color, colorModes); err != nil {
+		return a.usageError(c, "%v", err)
+	}
+	if o.Jobs < 0 {
+		return a.usageError(c, "-j: want a number of files at least 1 (or 0 for the default)")
+	}
+	if o.Config != "" && o.NoConfig {
+		return a.usageError(c, "--config and --no-config exclude each other")
+	}
+	for _, fl := range []struct {
+		name string
+		ids  []string
+	}{{"--select", o.Select}, {"--ignore", o.Ignore}} {
+		for _, id := range fl.ids {
+			// Pack and plugin rules ("pack/rule") join the registry with
+			// the configuration; the configuration checks those.
+			if _, ok := a.reg.Get(id); !ok && !strings.Contains(id, "/") {
+				return a.usageError(c, "%s: unknown rule %q%s", fl.name, id, didYouMean(id, a.reg.IDs()))
+			}
+		}
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+		if o.StdinFilename != "" {
+			args = []string{"-"}
+		}
+	}
+	if o.StdinFilename != "" && !contains(args, "-") {
+		return a.usageError(c, "--stdin-filename needs - among the paths")
+	}
+	if o.Config != "" {
+		if fi, err := os.Stat(o.Config); err != nil || fi.IsDir() {
+			return a.errorf(c, "--config %s: %v", o.Config, errOrDir(err))
+		}
+	}
+
+	res := config.NewResolver(a.reg, config.Options{
+		Path:     o.Config,
+		NoConfig: o.NoConfig,
+		Filter:   config.Filter{Select: o.Select, Ignore: o.Ignore},
+		Prepare:  prepare,
+	})
+	col := newCollector(res, a.stdin, o.StdinFilename)
+	for _, arg := range args {
+		if err := col.add(arg); err != nil {
+			return a.usageError(c, "%v", err)
+		}
+	}
+
+	code := ExitOK
+	if errs := res.Errors(); len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintln(a.stderr, err)
+		}
+		code = ExitError
+	}
+
+	opts := format.Options{Color: useColor(o.Color, a.stdout), Version: version()}
+	for _, r := range a.reg.Rules() {
+		opts.Rules = append(opts.Rules, r.Meta())
+	}
+	out := mk(a.stdout, opts)
+	run := &checkRun{app: a, res: res, failOn: failOn, out: out}
+	if err := run.lint(col.targets, o.Jobs); err != nil {
+		fmt.Fprintf(a.stderr, "copydesk check: %v\n", err)
+		return ExitError
+	}
+	return max(code, run.code)
+}
+
+// checkRun lints the targets and streams the results to a formatter.
+type checkRun struct {
+	app    *app
+	res    *config.Resolver
+	failOn lint.Severity // from --fail-on; 0 means each file's configuration decides
+	out    format.Formatter
+
+	summary format.Summary
+	code    int
+}
+
+func (r *checkRun) lint(targets []target, jobs int) error {
+	if jobs == 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	inputs := make([]lint.Input, len(targets))
+	preErr := map[string]error{}
+	for i, t := range targets {
+		inputs[i] = lint.Input{Path: t.path, Data: t.data}
+		if t.err != nil {
+			preErr[t.path] = t.err
+			inputs[i].Data = nil
+		}
+	}
+	runner := &lint.Runner{
+		Read: func(path string) ([]byte, error) {
+			if err, ok := preErr[path]; ok {
+				return nil, err
+			}
+			return readFile(path)
+		},
+		Parse:   parse.Parse,
+		Rules:   r.res.RulesFor,
+		Workers: jobs,
+	}
+	if err := r.out.Begin(); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	err := runner.Run(context.Background(), inputs, func(fr lint.FileResult) error {
+		r.summary.Add(&fr)
+		r.code = max(r.code, r.exitCode(&fr))
+		if err := r.out.File(&fr); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := r.out.End(r.summary); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}
+
+// exitCode is the exit code one file's result calls for: 2 for an error,
+// 1 for a finding at or above the file's fail-on threshold (--fail-on, else
+// its configuration's fail-on, else warning).
+func (r *checkRun) exitCode(fr *lint.FileResult) int {
+	if fr.Err != nil {
+		return ExitError
+	}
+	threshold := r.failOn
+	if threshold == 0 {
+		if set, err := r.res.For(fr.Path); err == nil {
+			threshold = set.FailOn()
+		}
+	}
+	if threshold == 0 {
+		threshold = lint.Warning
+	}
+	for i := range fr.Findings {
+		if fr.Findings[i].Severity >= threshold {
+			return ExitFindings
+		}
+	}
+	return ExitOK
+}
+
+// prepare runs the Preparers in order.
+func prepare(c *config.Config, reg *lint.Registry) (*lint.Registry, error) {
+	for _, p := range Preparers {
+		var err error
+		if reg, err = p(c, reg); err != nil {
+			return nil, err
+		}
+	}
+	return reg, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func errOrDir(err error) error {
+	if err != nil {
+		return plainErr(err)
+	}
+	return errors.New("is a directory")
+}

@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"copydesk/config"
+)
+
+// draftExts are the extensions a directory walk takes when the
+// configuration sets no include globs. Files named on the command line are
+// linted whatever their extension.
+var draftExts = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+// StdinName is the path shown for standard input without --stdin-filename.
+const StdinName = "<stdin>"
+
+// target is one input file found from the command line.
+type target struct {
+	path string
+	data []byte // stdin's contents; nil means read path
+	err  error  // the file could not be found or read
+}
+
+// collector turns command-line paths into targets.
+type collector struct {
+	res       *config.Resolver
+	stdin     io.Reader
+	stdinName string
+
+	targets  []target
+	seen     map[string]bool // cleaned paths already taken
+	visited  map[string]bool // real paths of directories walked (symlink loops)
+	usedSTDN bool
+}
+
+func newCollector(res *config.Resolver, stdin io.Reader, stdinName string) *collector {
+	return &collector{res: res, stdin: stdin, stdinName: stdinName, seen: map[string]bool{}, visited: map[string]bool{}}
+}
+
+// add takes one command-line argument: "-", a file or a directory. A path
+// that does not exist becomes a target with an error, so that it is
+// reported in order and the other files are still linted.
+func (c *collector) add(arg string) error {
+	if arg == "-" {
+		if c.usedSTDN {
+			return fmt.Errorf("- (standard input) given twice")
+		}
+		c.usedSTDN = true
+		data, err := io.ReadAll(c.stdin)
+		name := c.stdinName
+		if name == "" {
+			name = StdinName
+		}
+		if data == nil {
+			data = []byte{}
+		}
+		c.push(target{path: name, data: data, err: wrapRead(err)})
+		return nil
+	}
+	path := filepath.Clean(arg)
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		c.push(target{path: path, err: plainErr(err)})
+	case fi.IsDir():
+		c.walk(path)
+	default:
+		if _, err := c.res.For(path); err != nil {
+			return nil // reported once as a configuration error
+		}
+		c.push(target{path: path})
+	}
+	return nil
+}
+
+func (c *collector) push(t target) {
+	if t.data == nil && c.seen[t.path] {
+		return
+	}
+	c.seen[t.path] = true
+	c.targets = append(c.targets, t)
+}
+
+// walk adds the drafts under dir in lexical order, skipping hidden files
+// and directories (.git among them), what the governing configuration
+// excludes, and directories already walked (symlink loops).
+func (c *collector) walk(dir string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil {
+		c.push(target{path: dir, err: plainErr(err)})
+		return
+	}
+	if c.visited[real] {
+		return
+	}
+	c.visited[real] = true
+	set, err := c.res.ForDir(dir)
+	if err != nil {
+		return // reported once as a configuration error
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		c.push(target{path: dir, err: plainErr(err)})
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				if wanted(set.Config, p) {
+					c.push(target{path: p, err: plainErr(err)}) // a broken link to a draft
+				}
+				continue
+			}
+			mode = fi.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			if !set.Config.Skip(p, true) {
+				c.walk(p)
+			}
+		case mode.IsRegular():
+			if wanted(set.Config, p) {
+				c.push(target{path: p})
+			}
+		}
+	}
+}
+
+// wanted reports whether a walk takes the file at p: it matches include
+// (or, without include, has a draft extension) and is not excluded.
+func wanted(cfg *config.Config, p string) bool {
+	if !cfg.HasInclude() && !draftExts[strings.ToLower(filepath.Ext(p))] {
+		return false
+	}
+	return !cfg.Skip(p, false)
+}
+
+// plainErr drops the operation and path from a file system error: output
+// names the file already.
+func plainErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func wrapRead(err error) error {
+	if err != nil {
+		return fmt.Errorf("reading standard input: %w", err)
+	}
+	return nil
+}
+
+// readFile reads a draft for the runner, with errors that do not repeat the
+// path.
+func readFile(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, plainErr(err)
+	}
+	return data, nil
+}
