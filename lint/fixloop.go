@@ -139,3 +139,46 @@ func ruleList(fs []Finding) string {
 	sort.Strings(ids)
 	return strings.Join(ids, ", ")
 }
+
+// Fix applies the fixes of a linted file until none applies, re-linting
+// each round with r.Lint (the same parser and rules as the first lint). fr
+// must come from r (Run or Lint); its findings are reused for round one.
+//
+// It returns the result of linting the fixed source, ready for a formatter
+// (Doc.Source is the fixed text, Findings are what remains, positions are in
+// the fixed text), and the fixes applied. A result without a document (the
+// file could not be read or parsed) or with an error (a rule failed) is
+// returned as it is, with nothing applied: its error is reported already.
+// On ErrNoConvergence or an error while re-linting, fr is returned
+// unchanged with the error; nothing must be written.
+func (r *Runner) Fix(fr FileResult, unsafe bool, maxRounds int) (FileResult, []AppliedFix, error) {
+	if fr.Doc == nil || fr.Err != nil || !hasApplicableFix(fr.Findings, unsafe) {
+		return fr, nil, nil
+	}
+	last := fr
+	first := true
+	check := func(src []byte) ([]Finding, error) {
+		if first {
+			first = false
+			return fr.Findings, nil
+		}
+		last = r.Lint(fr.Path, src)
+		return last.Findings, last.Err
+	}
+	_, applied, _, err := FixUntilStable(fr.Doc.Source, check, unsafe, maxRounds)
+	if err != nil {
+		return fr, nil, fmt.Errorf("%s: %w", fr.Path, err)
+	}
+	return last, applied, nil
+}
+
+// hasApplicableFix reports whether any finding carries a fix that
+// ApplyFixes would consider.
+func hasApplicableFix(fs []Finding, unsafe bool) bool {
+	for i := range fs {
+		if f := fs[i].Fix; f != nil && len(f.Edits) > 0 && (f.Safe || unsafe) {
+			return true
+		}
+	}
+	return false
+}

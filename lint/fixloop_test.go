@@ -301,3 +301,76 @@ func TestFixesKeepUnflaggedText(t *testing.T) {
 		}
 	}
 }
+
+func plainParse(path string, src []byte) (*lint.Document, error) {
+	if strings.Contains(string(src), "\x00") {
+		return nil, errors.New(path + ": binary file")
+	}
+	b := lint.NewBuilder(path, lint.Plain, src)
+	b.OpenBlock(lint.Paragraph, "p")
+	b.Verbatim(0, len(src))
+	return b.Finish(), nil
+}
+
+func testRunner(rules ...lint.Rule) *lint.Runner {
+	return &lint.Runner{
+		Parse: plainParse,
+		Rules: func(string) ([]lint.Active, error) {
+			var active []lint.Active
+			for _, r := range rules {
+				active = append(active, lint.Active{Rule: r, Severity: r.Meta().Severity})
+			}
+			return active, nil
+		},
+	}
+}
+
+func TestRunnerFix(t *testing.T) {
+	r := testRunner(
+		replaceRule{ID: "squeeze", Old: "  ", New: " ", Safe: true},
+		replaceRule{ID: "suggest", Old: "is said to", New: "has", Safe: false},
+	)
+	src := "Tom Hale    is said to agree.\n"
+	fr := r.Lint("draft.txt", []byte(src))
+	got, applied, err := r.Fix(fr, false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got.Doc.Source) != "Tom Hale is said to agree.\n" || got.Path != "draft.txt" {
+		t.Errorf("fixed = %q (%s)", got.Doc.Source, got.Path)
+	}
+	if len(applied) != 3 {
+		t.Errorf("applied %d fixes, want 3", len(applied))
+	}
+	// What remains is positioned in the fixed text.
+	if len(got.Findings) != 1 || got.Findings[0].Rule != "suggest" || got.Findings[0].Start.Column != 10 {
+		t.Errorf("remaining = %+v", got.Findings)
+	}
+	if string(fr.Doc.Source) != src {
+		t.Error("input result modified")
+	}
+
+	// Nothing applicable: the result comes back as it is.
+	clean := r.Lint("clean.txt", []byte("Ruth Okafor is said to agree.\n"))
+	same, applied, err := r.Fix(clean, false, 0)
+	if err != nil || applied != nil || same.Doc != clean.Doc {
+		t.Errorf("clean file: %v %v", applied, err)
+	}
+	// Unreadable input: untouched, no error of its own.
+	bad := r.Lint("bad.txt", []byte("a\x00b"))
+	if _, applied, err := r.Fix(bad, false, 0); err != nil || applied != nil {
+		t.Errorf("bad file: %v %v", applied, err)
+	}
+}
+
+func TestRunnerFixNoConvergence(t *testing.T) {
+	r := testRunner(replaceRule{ID: "grow", Old: "ab", New: "aab", Safe: true})
+	fr := r.Lint("loop.txt", []byte("ab\n"))
+	got, applied, err := r.Fix(fr, false, 2)
+	if !errors.Is(err, lint.ErrNoConvergence) || !strings.HasPrefix(err.Error(), "loop.txt: ") {
+		t.Fatalf("err = %v", err)
+	}
+	if applied != nil || string(got.Doc.Source) != "ab\n" {
+		t.Errorf("got %q, %v", got.Doc.Source, applied)
+	}
+}
