@@ -29,7 +29,8 @@ const (
 //     observers, someone, one, another, others...), or the phrase starts
 //     with a vague quantifier (some, many, several, most, few...), or it is
 //     bare "reports"/"media reports" — unless an appositive name follows a
-//     comma ("an aide, Tom Hale,").
+//     comma ("an aide, Tom Hale,") or the last word is capitalised
+//     ("Kelbridge Insider" is a publication).
 //  4. Everything else is named: names ("council leader Ruth Okafor"),
 //     institutions and their spokespeople (RULES.md §3 counts "a council
 //     spokesperson" as on the record), documents ("the report"), and also
@@ -58,8 +59,11 @@ func SourceClass(source string) string {
 		return SourceNamed
 	}
 	first := strings.ToLower(trimWord(head[0]))
-	last := strings.ToLower(stripPossessive(trimWord(head[len(head)-1])))
+	lastWord := stripPossessive(trimWord(head[len(head)-1]))
+	last := strings.ToLower(lastWord)
 	switch {
+	case len(head) > 1 && capitalised(lastWord):
+		return SourceNamed // a proper noun: "Business Insider", "aide Tom Hale"
 	case anonymousHeads[last]:
 		return SourceAnonymous
 	case vagueQuantifiers[first]:
@@ -130,7 +134,7 @@ var pronouns = set("he", "she", "they", "it", "i", "we", "you", "him", "her", "t
 
 var complements = set("for", "of", "at", "in", "with", "from", "familiar", "close", "briefed",
 	"knowledgeable", "involved", "inside", "within", "on", "who", "whom", "whose", "that", "which",
-	"to", "under", "among", "across", "working", "speaking", "representing", "including", "and")
+	"to", "under", "among", "across", "working", "speaking", "representing", "including", "and", "by")
 
 var anonymousHeads = set(
 	// unnamed people

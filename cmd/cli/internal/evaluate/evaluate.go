@@ -266,7 +266,7 @@ func score(src Source, m *Mapping, drafts []Draft, results []draftResult, exampl
 				row.TP++
 			case class > 0:
 				row.FN++
-				if examples > 0 {
+				if examples > 0 && !m.Info {
 					key := it.Note
 					if key == "" {
 						key = foldKey(it.Text(d))
