@@ -144,7 +144,14 @@ var speechVerbs = wordSet(
 	"believe", "believes", "think", "thinks", "fear", "fears", "allege", "alleges", "alleged",
 	"slam", "slams", "blast", "blasts", "brand", "brands", "branded", "dub", "dubs", "call", "calls",
 	"hit", "hits", "state", "states", "stated", "explain", "explains", "note", "notes", "estimate", "estimates",
+	"rip", "rips", "lash", "lashes", "attack", "attacks", "criticise", "criticises", "criticize", "criticizes",
+	"condemn", "condemns", "mock", "mocks", "hail", "hails", "praise", "praises", "defend", "defends",
+	"decry", "decries", "deride", "derides", "dismiss", "dismisses", "label", "labels", "question", "questions",
 )
+
+// claimAdverbs may sit between a named subject and "claims".
+var claimAdverbs = wordSet("again", "now", "still", "also", "falsely", "repeatedly", "wrongly", "once", "later",
+	"previously", "privately", "publicly")
 
 // anonymousHeads are source nouns that name nobody: "sources say",
 // "insiders claim", "report says", "officials warn".
@@ -183,7 +190,8 @@ var courtWords = wordSet(
 var denialWords = wordSet(
 	"deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "dismiss", "dismisses", "dismissed",
 	"false", "hoax", "debunk", "debunks", "debunked", "refute", "refutes", "refuted", "rubbish", "rubbishes",
-	"untrue", "fake", "baseless", "bogus", "slams", "no", "not",
+	"untrue", "fake", "baseless", "bogus", "slams", "no", "not", "doubt", "doubts", "myth", "nonsense", "wrong",
+	"crazy", "absurd", "ridiculous", "unfounded", "disputes", "disputed", "contradicts", "contradicted",
 )
 
 // claimNounModifiers make "claims" an ordinary noun: insurance claims.
@@ -235,3 +243,8 @@ var auxiliaries = wordSet(
 // whWords open a wh-question (an explainer, not a hedge, by default).
 var whWords = wordSet("what", "why", "how", "who", "whom", "whose", "when", "where", "which", "what's", "who's",
 	"how's", "where's", "why's", "when's")
+
+// softHedges weigh nothing in hedged-headline but keep headline-overstates
+// from reading the headline as a flat claim.
+var softHedges = wordSet("perhaps", "maybe", "apparently", "seemingly", "possible", "unconfirmed", "tipped",
+	"mulls", "mulling", "considers", "considering", "eyes", "weighs", "weighing")

@@ -334,8 +334,12 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 		if !w.quoted && !w.punct && speechVerbs[w.lower] && !(w.lower == "claims" || w.lower == "claim") {
 			hasSpeaker = true
 		}
-		if !w.quoted && w.punct && w.lower == ":" && i > 0 && i+1 < len(words) && words[i+1].quoted {
-			hasSpeaker = true // Okafor: 'We will...'
+		if !w.quoted && w.punct && w.lower == ":" && i > 0 && i+1 < len(words) &&
+			(words[i+1].quoted || i <= 6 && namedPhrase(words[:i]) && !anonymousPhrase(words[:i])) {
+			hasSpeaker = true // Okafor: 'We will...'; Clinton on the claim: a 'racist lie'
+		}
+		if !w.quoted && !w.punct && (w.lower == "claims" || w.lower == "claim") && claimWeight(words, i, 1, false) == 0.5 {
+			hasSpeaker = true // Israel claims "ironclad" proof
 		}
 	}
 	zeroBefore, zeroAfter := -1, len(words) // word indexes: signals in [0,zeroBefore) and (zeroAfter,..) are the speaker's
@@ -387,7 +391,14 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 	// run", "Sources say library could close".
 	for i := 1; i < len(words); i++ {
 		w := words[i]
-		if consumed[i] || w.quoted || w.punct || !speechVerbs[w.lower] || !isPresentSpeech(w.lower) {
+		if consumed[i] || w.quoted || w.punct {
+			continue
+		}
+		if w.lower == "saying" || w.lower == "claiming" {
+			zeroAfter = min(zeroAfter, i) // "dropped for saying he might ...": the speaker's hedge
+			continue
+		}
+		if !speechVerbs[w.lower] || !isPresentSpeech(w.lower) {
 			continue
 		}
 		if i+1 < len(words) && words[i+1].lower == "to" {
@@ -441,6 +452,10 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 			i++
 			continue
 		}
+		if softHedges[w.lower] || (w.lower == "looks" || w.lower == "look") && i+1 < len(words) &&
+			(words[i+1].lower == "to" || words[i+1].lower == "set" || words[i+1].lower == "like") {
+			sc.claimHedged = true // weighs nothing here, but the claim is not flat
+		}
 		cue, next, ok := lex.match(words, i)
 		if !ok {
 			i++
@@ -451,6 +466,10 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 		case hkMay:
 			if mayIsMonth(words, i) {
 				weight = 0
+			}
+		case hkPlain:
+			if w.lower == "could" && next < len(words) && words[next].lower == "not" {
+				weight = 0 // "could not agree": past inability, not a hedge
 			}
 		case hkAlleged:
 			if court {
@@ -662,12 +681,18 @@ func claimWeight(words []hword, i int, w float64, denial bool) float64 {
 		return 0
 	}
 	if i > 0 {
-		prev := words[i-1]
-		if claimNounModifiers[prev.lower] {
+		if claimNounModifiers[words[i-1].lower] {
 			return 0
 		}
-		if !prev.punct && !prev.quoted && (prev.upper && i-1 > 0 || institutions[prev.lower]) && !anonymousHeads[prev.lower] {
-			return w / 2 // "Fenwick Rail claims ...": a named subject
+		j := i - 1
+		for j > 0 && claimAdverbs[words[j].lower] {
+			j-- // "Trump again claims"
+		}
+		prev := words[j]
+		if !prev.punct && !prev.quoted && (prev.upper || institutions[prev.lower]) && !anonymousHeads[prev.lower] &&
+			!personNouns[prev.lower] && !stopWord(prev.lower) && !courtWords[prev.lower] &&
+			(j > 0 || strings.HasSuffix(prev.lower, "'s") || i+1 < len(words) && !words[i+1].punct) {
+			return w / 2 // "Fenwick Rail claims ...", "Okafor's claim": a named subject
 		}
 	}
 	if i+1 < len(words) {
@@ -746,10 +771,23 @@ func questionForm(words []hword) (q, wh bool) {
 		return false, false
 	}
 	first := words[start]
+	if (first.lower == "so" || first.lower == "and" || first.lower == "but" || first.lower == "or") && start+1 < n-1 {
+		first = words[start+1] // "..., so what did she do?"
+	}
 	if first.quoted {
 		return false, false // the question is a quotation's
 	}
-	return true, whWords[first.lower]
+	if whWords[first.lower] {
+		return true, true
+	}
+	// "... Mayor Quits So What Did She Do?": a wh-word before an auxiliary
+	// inside the clause opens the question.
+	for i := start + 1; i+1 < n-1; i++ {
+		if whWords[words[i].lower] && !words[i].quoted && auxiliaries[words[i+1].lower] {
+			return true, true
+		}
+	}
+	return true, false
 }
 
 // scareQuote checks a quotation in the headline for scare quotes: a short
@@ -772,6 +810,9 @@ func scareQuote(doc *lint.Document, h, q lint.Span, max int) (hsignal, bool) {
 		n++
 		if w.upper {
 			caps++
+		}
+		if auxiliaries[w.lower] || isBeForm(w.lower) {
+			return hsignal{}, false // 'Carson is cratering': a quoted clause, not a word held at arm's length
 		}
 	}
 	if n == 0 || n > max {
@@ -845,4 +886,5 @@ var stopWords = wordSet(
 	"out", "about", "than", "then", "there", "here", "not", "no", "more", "most", "very", "if", "while",
 	"whether", "its", "s", "t", "too", "yet", "still", "own", "off", "via", "per", "against", "under", "before",
 	"despite", "among", "since", "until", "during", "through", "one", "two", "get", "gets", "got",
+	"themselves", "himself", "herself", "itself", "ourselves",
 )
