@@ -7,7 +7,9 @@ import "copydesk/lint"
 func All() []lint.Rule {
 	return []lint.Rule{
 		// rules: one line each, grouped by family.
+		NewUnattributedClaim(), NewAnonymousSourcing(),
 		NewHedgedHeadline(), NewHeadlineOverstates(),
+		NewScrapeDebris(), NewMojibake(), NewGluedWords(),
 	}
 }
 

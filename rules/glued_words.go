@@ -1,0 +1,239 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"copydesk/lint"
+)
+
+// GluedWordsOptions are the options of glued-words
+// ([rule.glued-words.options]).
+type GluedWordsOptions struct {
+	// Allow adds names that look glued but are spelt that way ("easyJet").
+	Allow []string `toml:"allow"`
+}
+
+// GluedWords is the glued-words rule: words joined when markup was
+// stripped ("planCouncil", "route.Read"). It only asks: brands look the
+// same.
+type GluedWords struct {
+	allow map[string]bool
+}
+
+// gluedAllow are names spelt lower-case-then-capital on purpose.
+var gluedAllow = []string{
+	"easyjet", "easyhotel", "easygroup", "easycar", "easybus", "easyfundraising", "lastminute", "wikihow",
+	"wikileaks", "wikimedia", "ecobee", "airbnb", "macbook", "mcdonald", "iplayer", "ipad", "iphone", "ebay",
+}
+
+// gluedStarters are words that open page furniture; glued to a lower-case
+// word they are a strong sign of stripped markup.
+var gluedStarters = map[string]bool{
+	"Read": true, "Share": true, "Watch": true, "Photo": true, "Image": true, "Video": true, "Advertisement": true,
+	"Related": true, "Sign": true, "Follow": true, "Click": true, "Subscribe": true, "Sponsored": true,
+}
+
+// nameParticles start surnames that keep a capital inside ("vanDyke").
+var nameParticles = map[string]bool{
+	"mac": true, "mc": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true,
+	"di": true, "da": true, "de": true, "le": true, "la": true, "du": true, "ter": true, "ten": true, "bin": true,
+	"ibn": true, "abu": true, "al": true, "el": true, "dos": true, "das": true,
+}
+
+var topLevelDomains = map[string]bool{
+	"com": true, "org": true, "net": true, "co": true, "uk": true, "io": true, "gov": true, "edu": true,
+	"info": true, "biz": true, "us": true, "tv": true, "me": true, "ly": true, "ai": true, "app": true, "news": true,
+}
+
+// NewGluedWords returns glued-words with default options.
+func NewGluedWords() *GluedWords {
+	g := &GluedWords{allow: map[string]bool{}}
+	for _, w := range gluedAllow {
+		g.allow[w] = true
+	}
+	return g
+}
+
+// Meta describes glued-words.
+func (r *GluedWords) Meta() lint.Meta {
+	return lint.Meta{
+		ID:       "glued-words",
+		Summary:  "Words glued together where markup was stripped (planCouncil, route.Read)",
+		Severity: lint.Info,
+		Default:  true,
+		Doc: `Stripping markup joins the last word of one element to the first word of the next. The rule asks
+about three shapes:
+
+  1. three or more lower-case letters then a capitalised word of three or more: "planCouncil"
+  2. a lower-case word ending in a word that opens page furniture (Read, Share, Watch, Photo,
+     Image, Video, Advertisement, Related, Sign, Follow, Click, Subscribe, Sponsored): "residentsWatch"
+  3. a sentence end glued to the next sentence: "route.Read" (not in web or e-mail addresses)
+
+It stays silent for names on the allow list, for a token that appears twice in the draft or in the
+headline (a brand the writer uses on purpose), for surnames with particles (McAllister, DeLaney,
+vanDyke), abbreviations (e.g., U.S.), camelCase code and hashtags. It reports at info: a brand is one
+keystroke away from being broken, so the suggested space is never applied by --fix.`,
+		Bad:  "Marwick tram plan approved\n\nCouncillors approved the tram planCouncil leader Ruth Okafor said it was historic.\n",
+		Good: "Marwick firm wins award\n\nThe easyJet crew and the iPhone app team from Kelbridge were praised.\n",
+		Options: `allow = []                  # names spelt that way on purpose, e.g. ["myTram"]`,
+	}
+}
+
+// Configure returns a copy of the rule with options decoded over the defaults.
+func (r *GluedWords) Configure(decode func(v any) error) (lint.Rule, error) {
+	var opts GluedWordsOptions
+	if err := decode(&opts); err != nil {
+		return nil, fmt.Errorf("glued-words options: %w", err)
+	}
+	g := NewGluedWords()
+	for _, w := range opts.Allow {
+		w = strings.TrimSpace(w)
+		if w == "" {
+			return nil, fmt.Errorf("glued-words options: allow: empty name")
+		}
+		g.allow[strings.ToLower(w)] = true
+	}
+	return g, nil
+}
+
+// glue is one candidate: the flagged span and where the space is missing.
+type glue struct {
+	start, split, end int
+}
+
+// Check reports glued words in the body.
+func (r *GluedWords) Check(p *lint.Pass) error {
+	doc := p.Doc
+	headline := doc.Slice(doc.Headline)
+	for bi := range doc.Blocks {
+		if bi == doc.HeadlineBlock {
+			continue
+		}
+		span := doc.Blocks[bi].Span
+		text := doc.Text[span.Start:span.End]
+		forEachChunk(text, func(cs, ce int) {
+			chunk := text[cs:ce]
+			if skipChunk(chunk) {
+				return
+			}
+			for _, g := range findGlue(chunk) {
+				tok := chunk[g.start:g.end]
+				if r.allow[strings.ToLower(tok)] || strings.Contains(headline, tok) || strings.Count(doc.Text, tok) >= 2 {
+					continue
+				}
+				s := lint.Span{Start: span.Start + cs + g.start, End: span.Start + cs + g.end}
+				at := span.Start + cs + g.split
+				p.Report(lint.Finding{Span: s,
+					Message: fmt.Sprintf("Missing space between %q and %q?", doc.Text[s.Start:at], doc.Text[at:s.End]),
+					Fix: &lint.Fix{Message: "Insert a space", Safe: false,
+						Edits: []lint.Edit{{Span: lint.Span{Start: at, End: at}, New: " "}}}})
+			}
+		})
+	}
+	return nil
+}
+
+// forEachChunk calls fn with the bounds of each run of non-space bytes.
+func forEachChunk(text string, fn func(start, end int)) {
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		sp := i == len(text) || text[i] == ' ' || text[i] == '\n' || text[i] == '\t'
+		if sp {
+			if start >= 0 {
+				fn(start, i)
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+}
+
+// skipChunk: web and e-mail addresses, hashtags, handles, code-like tokens.
+func skipChunk(c string) bool {
+	return strings.ContainsAny(c, "@/_\\=") || strings.HasPrefix(c, "#") || strings.Contains(strings.ToLower(c), "www.")
+}
+
+func lowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// findGlue returns the glue candidates in one chunk.
+func findGlue(c string) []glue {
+	var out []glue
+	for i := 0; i < len(c); {
+		if !(lowerASCII(c[i]) || upperASCII(c[i])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(c) && (lowerASCII(c[j]) || upperASCII(c[j])) {
+			j++
+		}
+		if g, ok := camelGlue(c, i, j); ok {
+			out = append(out, g)
+		}
+		// Shape 3: "route.Read".
+		if j+2 < len(c) && (c[j] == '.' || c[j] == '!' || c[j] == '?') && upperASCII(c[j+1]) && lowerASCII(c[j+2]) &&
+			j-i >= 2 && lowerASCII(c[j-1]) && lowerASCII(c[j-2]) && (i == 0 || !isDigitOrDot(c[i-1])) {
+			k := j + 1
+			for k < len(c) && (lowerASCII(c[k]) || upperASCII(c[k])) {
+				k++
+			}
+			word := strings.ToLower(c[j+1 : k])
+			after := k < len(c) && (c[k] == '.' || c[k] == '(')
+			if !topLevelDomains[word] && !after && onlyOneCap(c[j+1:k]) {
+				out = append(out, glue{start: i, split: j + 1, end: k})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func isDigitOrDot(b byte) bool { return b >= '0' && b <= '9' || b == '.' }
+
+func onlyOneCap(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if upperASCII(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// camelGlue checks a run of ASCII letters c[i:j] for shapes 1 and 2.
+func camelGlue(c string, i, j int) (glue, bool) {
+	run := c[i:j]
+	if !lowerASCII(run[0]) {
+		return glue{}, false
+	}
+	t := -1
+	for k := 1; k < len(run); k++ {
+		if upperASCII(run[k]) {
+			if t >= 0 {
+				return glue{}, false // several humps: an identifier
+			}
+			t = k
+		}
+	}
+	if t < 0 || t+1 >= len(run) {
+		return glue{}, false
+	}
+	// Glued to digits or inside a dotted name: code, not prose.
+	if i > 0 && (c[i-1] >= '0' && c[i-1] <= '9' || c[i-1] == '.') || j < len(c) && (c[j] >= '0' && c[j] <= '9' || c[j] == '(') {
+		return glue{}, false
+	}
+	prefix := run[:t]
+	if nameParticles[prefix] {
+		return glue{}, false
+	}
+	rest := run[t:]
+	switch {
+	case t >= 3 && len(rest) >= 3:
+	case t >= 2 && gluedStarters[rest]:
+	default:
+		return glue{}, false
+	}
+	return glue{start: i, split: i + t, end: j}, true
+}

@@ -1,0 +1,180 @@
+package debris
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cp1252 maps the 27 Windows-1252 characters in 0x80–0x9F back to their
+// bytes. The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
+// 0x90, 0x9D) come back through Latin-1 as U+0081 etc. and map to
+// themselves, like every other character in U+0080–U+00FF.
+var cp1252 = map[rune]byte{
+	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
+	'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
+	'–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+}
+
+// contByte returns the byte a character stands for if it is a UTF-8
+// continuation byte (0x80–0xBF) read as Windows-1252 or Latin-1.
+func contByte(r rune) (byte, bool) {
+	if r >= 0x80 && r <= 0xBF {
+		return byte(r), true
+	}
+	if b, ok := cp1252[r]; ok {
+		return b, true
+	}
+	return 0, false
+}
+
+// seqLen returns the number of continuation bytes a UTF-8 lead byte needs,
+// or 0 if r is not a lead character (U+00C2–U+00F4).
+func seqLen(r rune) int {
+	switch {
+	case r >= 0xC2 && r <= 0xDF:
+		return 1
+	case r >= 0xE0 && r <= 0xEF:
+		return 2
+	case r >= 0xF0 && r <= 0xF4:
+		return 3
+	}
+	return 0
+}
+
+// sequenceAt checks for one mis-decoded UTF-8 sequence at s[i:]. It
+// returns the bytes' length in s and the character they encode.
+func sequenceAt(s string, i int) (n int, dec rune) {
+	lead, size := utf8.DecodeRuneInString(s[i:])
+	k := seqLen(lead)
+	if k == 0 {
+		return 0, 0
+	}
+	var buf [4]byte
+	buf[0] = byte(lead)
+	j := i + size
+	for c := 1; c <= k; c++ {
+		if j >= len(s) {
+			return 0, 0
+		}
+		r, sz := utf8.DecodeRuneInString(s[j:])
+		b, ok := contByte(r)
+		if !ok {
+			return 0, 0
+		}
+		buf[c] = b
+		j += sz
+	}
+	r, sz := utf8.DecodeRune(buf[:k+1])
+	if r == utf8.RuneError || sz != k+1 || unicode.IsControl(r) {
+		return 0, 0
+	}
+	return j - i, r
+}
+
+// MojibakeRun is one stretch of encoding damage in a text.
+type MojibakeRun struct {
+	Start, End int    // byte offsets in the text
+	Fixed      string // the repaired text; "" when the character is lost
+	Layers     int    // how many wrong decodings were undone
+}
+
+// FindMojibake reports each maximal run of UTF-8 read as Windows-1252 or
+// Latin-1 in s[from:to], repaired layer by layer (at most maxLayers), then
+// each "â€" whose last byte was dropped and, if replacement is set, each
+// run of U+FFFD. Offsets are into s; emit is called in order.
+func FindMojibake(s string, from, to, maxLayers int, replacement bool, emit func(MojibakeRun)) {
+	for i := from; i < to; {
+		c := s[i]
+		if c < 0xC2 { // ASCII, or a byte that is no lead (also skips mid-rune bytes)
+			i++
+			continue
+		}
+		if c == 0xEF && replacement && strings.HasPrefix(s[i:], "\uFFFD") {
+			j := i
+			for j < to && strings.HasPrefix(s[j:], "\uFFFD") {
+				j += 3
+			}
+			emit(MojibakeRun{Start: i, End: j})
+			i = j
+			continue
+		}
+		// A lead character is U+00C2–U+00F4, encoded C3 82 … C3 B4.
+		if c != 0xC3 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		j := i
+		var out strings.Builder
+		for j < to {
+			n, r := sequenceAt(s, j)
+			if n == 0 || j+n > to {
+				break
+			}
+			out.WriteRune(r)
+			j += n
+		}
+		if j == i {
+			if n := droppedQuote(s, i, to); n > 0 {
+				end := i + n
+				if replacement && strings.HasPrefix(s[end:], "\uFFFD") {
+					end += 3
+				}
+				emit(MojibakeRun{Start: i, End: end})
+				i = end
+				continue
+			}
+			i += 2
+			continue
+		}
+		fixed, layers := out.String(), 1
+		for layers < maxLayers {
+			again, ok := repairAll(fixed)
+			if !ok {
+				break
+			}
+			fixed = again
+			layers++
+		}
+		emit(MojibakeRun{Start: i, End: j, Fixed: fixed, Layers: layers})
+		i = j
+	}
+}
+
+// repairAll decodes s again if it is entirely one more layer of mojibake
+// (plus ASCII), as ftfy does; ok is false if nothing changed.
+func repairAll(s string) (string, bool) {
+	var out strings.Builder
+	changed := false
+	for i := 0; i < len(s); {
+		if n, r := sequenceAt(s, i); n > 0 {
+			out.WriteRune(r)
+			i += n
+			changed = true
+			continue
+		}
+		if s[i] >= utf8.RuneSelf {
+			return "", false // a character that is no part of a sequence: stop here
+		}
+		out.WriteByte(s[i])
+		i++
+	}
+	return out.String(), changed
+}
+
+// droppedQuote matches "â€" (E2 80) not followed by a third byte: the
+// closing quote (E2 80 9D) whose 0x9D, undefined in Windows-1252, was lost.
+func droppedQuote(s string, i, to int) int {
+	const q = "â€"
+	if !strings.HasPrefix(s[i:], q) || i+len(q) > to {
+		return 0
+	}
+	if i+len(q) < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[i+len(q):])
+		if _, ok := contByte(r); ok {
+			return 0
+		}
+	}
+	return len(q)
+}

@@ -1,0 +1,168 @@
+package debris
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// dateWords may appear inside a timestamp.
+var dateWords = set([]string{
+	"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+	"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+	"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri",
+	"friday", "sat", "saturday", "sun", "sunday", "am", "pm", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
+	"mst", "mdt", "pst", "pdt", "et", "pt", "ct", "cet", "cest", "ist", "aest", "aedt", "on", "at", "st", "nd",
+	"rd", "th", "today", "yesterday", "updated", "published", "posted", "last", "first", "modified", "hrs",
+	"ago", "minutes", "minute", "hours", "hour", "days", "day", "mins", "min", "seconds", "weeks", "week",
+})
+
+// zones may be glued to the next word's capital ("14:32 GMTMarwick").
+var zones = []string{"GMT", "BST", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "ET", "PT", "AM", "PM", "am", "pm", "ago"}
+
+var stampStarts = []string{"published", "updated", "last updated", "posted", "first published", "last modified", "modified"}
+
+// ScanTimestamp recognises a timestamp at the start of line: "Updated 14:32
+// GMT", "Published on 3 March 2024, 09:15", "5 hours ago". It returns the
+// end offset of the timestamp (0 if there is none) and whether it is glued
+// to a capitalised word with no space between ("14:32 GMTThe").
+func ScanTimestamp(line string) (end int, glued bool) {
+	low := len(line)
+	if low > 64 {
+		low = 64
+	}
+	head := strings.ToLower(line[:low])
+	i := 0
+	keyword := false
+	for _, s := range stampStarts {
+		if strings.HasPrefix(head, s) && (len(head) == len(s) || !isLetterByte(head[len(s)])) {
+			i, keyword = len(s), true
+			break
+		}
+	}
+	digits := false
+	agoForm := false
+	if !keyword {
+		// "\d+ (minutes|hours|days) ago"
+		j := 0
+		for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+			j++
+		}
+		if j == 0 {
+			return 0, false
+		}
+		digits, agoForm = true, true
+		i = j
+	}
+	last := i // end of the last token that belonged to the stamp
+	sawAgo := false
+	for i < len(line) {
+		c := line[i]
+		switch {
+		case c == ' ' || c == ',' || c == ':' || c == '|' || c == '-' || c == '/' || c == '.' || c == '\t':
+			i++
+		case c >= '0' && c <= '9':
+			for i < len(line) && (line[i] >= '0' && line[i] <= '9' || line[i] == ':' || line[i] == '.') && !(line[i] == '.' && (i+1 >= len(line) || line[i+1] < '0' || line[i+1] > '9')) {
+				i++
+			}
+			digits = true
+			last = i
+			if i < len(line) && isUpper(line[i]) && i+1 < len(line) && isLower(line[i+1]) {
+				if !agoForm || sawAgo {
+					return last, true
+				}
+				return 0, false
+			}
+		case isLetterByte(c):
+			j := i
+			for j < len(line) && isLetterByte(line[j]) && line[j] < utf8.RuneSelf {
+				j++
+			}
+			w := strings.ToLower(line[i:j])
+			if dateWords[w] {
+				if w == "ago" {
+					sawAgo = true
+				}
+				i, last = j, j
+				continue
+			}
+			// A zone glued to a capitalised word.
+			for _, z := range zones {
+				if strings.HasPrefix(line[i:j], z) && j-i > len(z)+1 && isUpper(line[i+len(z)]) && isLower(line[i+len(z)+1]) {
+					if digits && (!agoForm || sawAgo || z == "ago") {
+						return i + len(z), true
+					}
+				}
+			}
+			if digits && (!agoForm || sawAgo) && i == last && isUpper(c) && i > 0 && line[i-1] != ' ' {
+				return last, true // "2 hours agoThe" handled above; here "14:32The"
+			}
+			i = len(line) + 1 // stop: an ordinary word
+		default:
+			i = len(line) + 1
+		}
+	}
+	if !digits || agoForm && !sawAgo {
+		return 0, false
+	}
+	return last, false
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// IsBreadcrumb reports whether line is a navigation trail: at least three
+// segments split by ">", "»", "›", "|" or a spaced "/", the first "Home" or
+// all of at most three words.
+func IsBreadcrumb(line string) bool {
+	segs := 0
+	allShort := true
+	first := ""
+	start := 0
+	flush := func(seg string) bool {
+		seg = strings.TrimSpace(seg)
+		if seg == "" {
+			return false
+		}
+		hasLetter := false
+		for _, r := range seg {
+			if r < utf8.RuneSelf && isLetterByte(byte(r)) || r >= utf8.RuneSelf {
+				hasLetter = true
+				break
+			}
+		}
+		if !hasLetter {
+			return false
+		}
+		if n := len(strings.Fields(seg)); n > 3 {
+			allShort = false
+			if n > 8 {
+				return false
+			}
+		}
+		switch seg[len(seg)-1] {
+		case '.', '!', '?', ',', ';':
+			return false
+		}
+		if segs == 0 {
+			first = seg
+		}
+		segs++
+		return true
+	}
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		sep := r == '>' || r == '»' || r == '›' || r == '|' ||
+			r == '/' && i > 0 && line[i-1] == ' ' && i+1 < len(line) && line[i+1] == ' '
+		if sep {
+			if !flush(line[start:i]) {
+				return false
+			}
+			start = i + size
+		}
+		i += size
+	}
+	if segs == 0 || !flush(line[start:]) {
+		return false
+	}
+	return segs >= 3 && (strings.EqualFold(first, "home") || allShort)
+}

@@ -1,0 +1,843 @@
+package rules
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"copydesk/lint"
+	"copydesk/rules/internal/debris"
+)
+
+// ScrapeDebrisOptions are the options of scrape-debris
+// ([rule.scrape-debris.options]).
+type ScrapeDebrisOptions struct {
+	// ExtraPhrases are whole lines a newsroom treats as debris.
+	ExtraPhrases []string `toml:"extra-phrases"`
+	// KeepPhrases are never removed: a line containing one is left alone.
+	KeepPhrases []string `toml:"keep-phrases"`
+	// WireCredits is "keep" (wire sign-offs stay) or "flag".
+	WireCredits string `toml:"wire-credits"`
+	// MinDuplicateWords is the shortest paragraph, in words, whose repeat
+	// is reported.
+	MinDuplicateWords int `toml:"min-duplicate-words"`
+	// MaxRelatedItems is how many lines under a related-links heading are
+	// taken as its items.
+	MaxRelatedItems int `toml:"max-related-items"`
+	// FeatureOnly lets block features flag a line with no lexicon cue: a
+	// short line that is no sentence, wedged between debris lines.
+	FeatureOnly bool `toml:"feature-only"`
+}
+
+// DefaultScrapeDebrisOptions returns the options scrape-debris uses when
+// the config sets none.
+func DefaultScrapeDebrisOptions() ScrapeDebrisOptions {
+	return ScrapeDebrisOptions{WireCredits: "keep", MinDuplicateWords: 12, MaxRelatedItems: 8}
+}
+
+// ScrapeDebris is the scrape-debris rule: page furniture left in a draft
+// copied from the web (player notices, ad markers, share and newsletter
+// prompts, related links, credits without their image, timestamps,
+// duplicated paragraphs, leftover entities and tags).
+type ScrapeDebris struct {
+	opts ScrapeDebrisOptions
+	lex  *debris.Lexicon
+}
+
+// NewScrapeDebris returns scrape-debris with default options.
+func NewScrapeDebris() *ScrapeDebris {
+	return &ScrapeDebris{opts: DefaultScrapeDebrisOptions(), lex: debris.Default}
+}
+
+// Meta describes scrape-debris.
+func (r *ScrapeDebris) Meta() lint.Meta {
+	return lint.Meta{
+		ID:       "scrape-debris",
+		Summary:  "Web page furniture left in the draft: player notices, ads, share prompts, related links",
+		Severity: lint.Error,
+		Default:  true,
+		Fixable:  true,
+		Doc: `Text copied from a web page brings the page's furniture with it. The rule reads the draft line by
+line and flags a line that is certainly not the story:
+
+  video player notice   "please enable JavaScript", "your browser does not support HTML5 video",
+                        teasers opening "Watch:", "Video:", "Listen:"
+  ad marker             a whole line "Advertisement", "Sponsored", "Story continues below"
+  read-on prompt        "Read Full Article", "Continue reading", "Comments", "Image 3 of 12";
+                        "Read more: <title>" also at the end of a paragraph (only that tail goes)
+  source line           "Source: <publisher>" in the last three lines (no digits: data credits stay)
+  share prompt          "Share this article", "Follow us on ...", a line of network names
+  newsletter prompt     "Sign up to our newsletter", "... to your inbox" (imperative or "you")
+  cookie notice         "We use cookies ...", "cookie policy" (addressed to the reader)
+  image credit          "Image copyright ...", "Photo: ...", "Getty Images" away from any image
+  related links         "Related stories", "Most read", "You may also like" and the headlines
+                        under them; three or more bulleted headlines ending the draft
+  breadcrumb            "Home > News > Local" in the first five lines
+  timestamp             "Updated 14:32 GMT" as a whole line near the top, or glued to the
+                        first word ("14:32 GMTThe"): only the timestamp goes
+  duplicate paragraph   a paragraph of min-duplicate-words or more seen earlier; the headline
+                        repeated as the first paragraph
+  leftover entity/tag   "&amp;", "&nbsp;" surviving in the text; "<p>", "</div>" in plain text
+
+Block features gate the lexicon: a line of 20 or more words with a prose share of stop words, a line
+with an attribution cue ("said", "told", "according to") and quoted words are never debris, so a
+sentence that mentions a video, a newsletter or cookies stays. Wire sign-offs ("(Reporting by ...;
+Editing by ...)") are kept unless wire-credits = "flag".
+
+The fix deletes the line, its list marker and the blank line that separated it (or just the span for a
+tail or glued timestamp), decodes an entity and deletes a tag. It never deletes a line that was not
+flagged. Keep a house line with keep-phrases; add house debris with extra-phrases.`,
+		Bad: "Marwick tram plan approved\n\nMarwick council has approved the tram plan by 31 votes to 12.\n\n" +
+			"Share this article\n\nCouncil leader Ruth Okafor said the first trams would run in 2027.\n",
+		Good: "Marwick tram plan approved\n\nMarwick council has approved the tram plan by 31 votes to 12.\n\n" +
+			"Council leader Ruth Okafor said the club's newsletter had backed the scheme.\n",
+		Options: `extra-phrases = []          # whole-line debris a newsroom adds, e.g. ["Download our app"]
+keep-phrases = []           # never removed, e.g. a house sign-off
+wire-credits = "keep"       # "keep" | "flag": (Reporting by ...; Editing by ...) lines
+min-duplicate-words = 12    # shortest repeated paragraph reported
+max-related-items = 8       # lines taken as items under a related-links heading
+feature-only = false        # also flag short non-sentence lines wedged between debris lines`,
+	}
+}
+
+// Configure returns a copy of the rule with options decoded over the defaults.
+func (r *ScrapeDebris) Configure(decode func(v any) error) (lint.Rule, error) {
+	opts := DefaultScrapeDebrisOptions()
+	if err := decode(&opts); err != nil {
+		return nil, fmt.Errorf("scrape-debris options: %w", err)
+	}
+	switch opts.WireCredits {
+	case "keep", "flag":
+	default:
+		return nil, fmt.Errorf("scrape-debris options: wire-credits must be \"keep\" or \"flag\", got %q", opts.WireCredits)
+	}
+	if opts.MinDuplicateWords < 1 {
+		return nil, fmt.Errorf("scrape-debris options: min-duplicate-words must be at least 1, got %d", opts.MinDuplicateWords)
+	}
+	if opts.MaxRelatedItems < 0 {
+		return nil, fmt.Errorf("scrape-debris options: max-related-items must not be negative, got %d", opts.MaxRelatedItems)
+	}
+	lex := debris.Default
+	if len(opts.ExtraPhrases) > 0 || len(opts.KeepPhrases) > 0 {
+		var err error
+		if lex, err = debris.NewLexicon(opts.ExtraPhrases, opts.KeepPhrases); err != nil {
+			return nil, fmt.Errorf("scrape-debris options: %w", err)
+		}
+	}
+	return &ScrapeDebris{opts: opts, lex: lex}, nil
+}
+
+// dline is one line of the draft's body as the rule sees it.
+type dline struct {
+	span      lint.Span // in Text, trimmed
+	block     int
+	list      bool // a list item
+	blank     bool // a blank line (or a block boundary) separates it from the previous line
+	words     int
+	finalStop bool
+	endsColon bool
+	capital   bool
+	digit     bool
+	protected bool // a wire credit or keep phrase: never flagged
+	key       uint64
+	cat       debris.Category
+	cand      debris.Category // a candidate awaiting a position gate
+	readMore  int             // offset of a "Read more:" tail in the line, or -1
+	glued     int             // end of a glued timestamp at the line start, or 0
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(debris.Scratch) }}
+
+// Check reports debris lines and spans.
+func (r *ScrapeDebris) Check(p *lint.Pass) error {
+	doc := p.Doc
+	sc := scratchPool.Get().(*debris.Scratch)
+	defer scratchPool.Put(sc)
+	lines := r.collect(doc, sc)
+	r.gate(doc, lines)
+	fixes := lineFixes(doc, lines)
+	for i := range lines {
+		ln := &lines[i]
+		if ln.cat == debris.None {
+			continue
+		}
+		name := ln.cat.String()
+		f := lint.Finding{Span: ln.span, Message: fmt.Sprintf("Scrape debris (%s): remove?", name)}
+		if e, ok := fixes[i]; ok {
+			f.Fix = &lint.Fix{Message: "Remove the " + name, Safe: true, Edits: []lint.Edit{e}}
+		}
+		p.Report(f)
+	}
+	for i := range lines {
+		ln := &lines[i]
+		if ln.cat != debris.None || ln.protected {
+			continue
+		}
+		if ln.glued > 0 {
+			s := lint.Span{Start: ln.span.Start, End: ln.span.Start + ln.glued}
+			p.Report(lint.Finding{Span: s, Message: "Scrape debris (timestamp glued to the text): remove?",
+				Fix: &lint.Fix{Message: "Remove the timestamp", Safe: true, Edits: []lint.Edit{{Span: s}}}})
+		}
+		if ln.readMore > 0 {
+			s := lint.Span{Start: ln.span.Start + ln.readMore, End: ln.span.End}
+			del := s
+			for del.Start > ln.span.Start && (doc.Text[del.Start-1] == ' ' || doc.Text[del.Start-1] == '\t') {
+				del.Start--
+			}
+			p.Report(lint.Finding{Span: s, Message: "Scrape debris (read-on prompt): remove?",
+				Fix: &lint.Fix{Message: "Remove the read-on prompt", Safe: true, Edits: []lint.Edit{{Span: del}}}})
+		}
+	}
+	// Leftover entities and tags, headline included.
+	if doc.HasHeadline() {
+		r.leftovers(p, doc.Headline)
+	}
+	for i := range lines {
+		if lines[i].cat == debris.None {
+			r.leftovers(p, lines[i].span)
+		}
+	}
+	return nil
+}
+
+// collect splits the body into lines and classifies each one on its own.
+func (r *ScrapeDebris) collect(doc *lint.Document, sc *debris.Scratch) []dline {
+	lines := make([]dline, 0, len(doc.Blocks)+8)
+	prevBlockEnd := -1
+	for bi := range doc.Blocks {
+		if bi == doc.HeadlineBlock {
+			continue
+		}
+		blk := &doc.Blocks[bi]
+		blankBefore := true
+		if prevBlockEnd >= 0 {
+			blankBefore = blockGap(doc, prevBlockEnd, blk)
+		}
+		prevBlockEnd = bi
+		text := doc.Text[blk.Span.Start:blk.Span.End]
+		first := true
+		for off := 0; off <= len(text); {
+			nl := strings.IndexByte(text[off:], '\n')
+			end := len(text)
+			if nl >= 0 {
+				end = off + nl
+			}
+			s, e := off, end
+			for s < e && (text[s] == ' ' || text[s] == '\t') {
+				s++
+			}
+			for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+				e--
+			}
+			if e > s {
+				ln := dline{span: lint.Span{Start: blk.Span.Start + s, End: blk.Span.Start + e}, block: bi,
+					list: blk.Kind == lint.ListItem, blank: first && blankBefore, readMore: -1}
+				first = false
+				r.classify(doc, sc, &ln, len(lines))
+				lines = append(lines, ln)
+			}
+			if nl < 0 {
+				break
+			}
+			off = end + 1
+		}
+	}
+	return lines
+}
+
+// blockGap reports whether a blank line separates block prev from blk. In
+// Markdown and HTML every block boundary counts, except between list items.
+func blockGap(doc *lint.Document, prev int, blk *lint.Block) bool {
+	pb := &doc.Blocks[prev]
+	if doc.Format != lint.Plain {
+		return !(pb.Kind == lint.ListItem && blk.Kind == lint.ListItem)
+	}
+	a := doc.SourceEnd(pb.Span.End)
+	b := doc.SourceOffset(blk.Span.Start)
+	if a > b || b > len(doc.Source) {
+		return true
+	}
+	return strings.Count(string(doc.Source[a:b]), "\n") >= 2
+}
+
+func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dline, index int) {
+	text := doc.Text[ln.span.Start:ln.span.End]
+	f := sc.Analyze(text)
+	ln.words, ln.finalStop, ln.endsColon, ln.capital, ln.digit = f.Words, f.FinalStop, f.EndsColon, f.Capital, f.Digit
+	if f.Words >= r.opts.MinDuplicateWords || index == 0 {
+		ln.key = hashKey(f.Key)
+	}
+	m := r.lex.Classify(text, &f, sc)
+	if m.Cat == debris.WireCredit {
+		if r.opts.WireCredits == "flag" {
+			ln.cat = debris.WireCredit
+		} else {
+			ln.protected = true
+		}
+		return
+	}
+	if m.Cat == debris.None && f.Words > 0 && len(r.opts.KeepPhrases) > 0 && r.lex.Keeps(text) {
+		ln.protected = true
+		return
+	}
+	quoted := doc.InQuote(ln.span.Start) || (m.Cue > 0 && doc.InQuote(ln.span.Start+m.Cue))
+	if quoted {
+		m.Cat = debris.None
+	}
+	if m.ReadMore > 0 && !doc.InQuote(ln.span.Start+m.ReadMore) && readMoreTail(text, m.ReadMore) {
+		ln.readMore = m.ReadMore
+	}
+	switch m.Cat {
+	case debris.SourceTail:
+		if !f.Digit {
+			ln.cand = debris.SourceTail
+		}
+		return
+	case debris.ImageCredit:
+		if nearImage(doc, ln.block) {
+			return
+		}
+	case debris.RelatedHeading:
+		ln.cand = debris.RelatedHeading
+		return
+	}
+	ln.cat = m.Cat
+	if ln.cat != debris.None || quoted {
+		return
+	}
+	if end, glued := debris.ScanTimestamp(text); end > 0 {
+		if glued {
+			ln.glued = end
+		} else if end >= len(strings.TrimRight(text, " .|-•")) {
+			ln.cand = debris.Timestamp
+		}
+		return
+	}
+	if index < 5 && f.Words <= 30 && debris.IsBreadcrumb(text) {
+		ln.cat = debris.Breadcrumb
+	}
+}
+
+// readMoreTail: a "Read more: <title>" that ends a paragraph after a
+// finished sentence, and is short enough to be a title.
+func readMoreTail(text string, at int) bool {
+	before := strings.TrimRight(text[:at], " \t")
+	if before == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	switch last {
+	case '.', '!', '?', '"', '”', '’', ')':
+	default:
+		return false
+	}
+	return len(strings.Fields(text[at:])) <= 22
+}
+
+// nearImage reports whether block bi has an image in it, next to it, or in
+// the markup between it and its neighbours.
+func nearImage(doc *lint.Document, bi int) bool {
+	blk := &doc.Blocks[bi]
+	if blk.Image || blk.Kind == lint.Caption || blk.Tag == "figcaption" {
+		return true
+	}
+	if bi > 0 && doc.Blocks[bi-1].Image || bi+1 < len(doc.Blocks) && doc.Blocks[bi+1].Image {
+		return true
+	}
+	if doc.Format == lint.Plain {
+		return false
+	}
+	lo, hi := 0, len(doc.Source)
+	if bi > 0 {
+		lo = doc.SourceEnd(doc.Blocks[bi-1].Span.End)
+	}
+	if bi+1 < len(doc.Blocks) {
+		hi = doc.SourceOffset(doc.Blocks[bi+1].Span.Start)
+	}
+	if lo < 0 || hi > len(doc.Source) || lo > hi {
+		return false
+	}
+	gap := doc.Source[lo:hi]
+	return containsFold(gap, "<img") || strings.Contains(string(gap), "![") || containsFold(gap, "<figure")
+}
+
+func containsFold(b []byte, sub string) bool {
+	for i := 0; i+len(sub) <= len(b); i++ {
+		if strings.EqualFold(string(b[i:i+len(sub)]), sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// gate applies the position and context gates: source tails at the end,
+// timestamps near the top, related blocks and lists, duplicates.
+func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline) {
+	n := len(lines)
+	for i := range lines {
+		ln := &lines[i]
+		switch ln.cand {
+		case debris.SourceTail:
+			if i >= n-3 {
+				ln.cat = debris.SourceTail
+			}
+		case debris.Timestamp:
+			if i < 5 {
+				ln.cat = debris.Timestamp
+			}
+		}
+	}
+	// Related-links headings and their items.
+	for i := 0; i < n; i++ {
+		if lines[i].cand != debris.RelatedHeading || lines[i].cat != debris.None {
+			continue
+		}
+		items := 0
+		j := i + 1
+		for ; j < n && items < r.opts.MaxRelatedItems; j++ {
+			it := &lines[j]
+			if it.cat != debris.None && it.cat != debris.RelatedItem || it.protected || it.cand != debris.None {
+				break
+			}
+			if it.blank && !it.list && j > i+1 {
+				break
+			}
+			if !it.list && (it.words > 16 || it.finalStop) || it.words > 20 || it.words == 0 {
+				break
+			}
+			items++
+		}
+		next := j < n && lines[j].cat != debris.None
+		if items == 0 && !(i == n-1) && !next {
+			continue
+		}
+		lines[i].cat = debris.RelatedHeading
+		for k := i + 1; k < i+1+items; k++ {
+			lines[k].cat = debris.RelatedItem
+		}
+		i += items
+	}
+	// Bulleted related headlines with no heading.
+	for i := 0; i < n; {
+		if !lines[i].list || lines[i].cat != debris.None {
+			i++
+			continue
+		}
+		j := i
+		for j < n && lines[j].list && lines[j].cat == debris.None && !lines[j].protected {
+			j++
+		}
+		if j-i >= 3 && r.relatedRun(doc, lines, i, j) {
+			for k := i; k < j; k++ {
+				lines[k].cat = debris.RelatedItem
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	// Duplicates and the headline repeated.
+	var hkey uint64
+	if doc.HasHeadline() && n > 0 {
+		var sc debris.Scratch
+		f := sc.Analyze(doc.Slice(doc.Headline))
+		hkey = hashKey(f.Key)
+		if f.Words > 0 && lines[0].key == hkey && lines[0].cat == debris.None {
+			lines[0].cat = debris.HeadlineCopy
+		}
+	}
+	seen := make(map[uint64]bool, n)
+	for i := range lines {
+		ln := &lines[i]
+		if ln.words < r.opts.MinDuplicateWords || ln.key == 0 {
+			continue
+		}
+		if seen[ln.key] && ln.cat == debris.None && !ln.protected {
+			ln.cat = debris.Duplicate
+		}
+		seen[ln.key] = true
+	}
+	if r.opts.FeatureOnly {
+		for i := 1; i+1 < n; i++ {
+			ln := &lines[i]
+			if ln.cat == debris.None && !ln.protected && ln.words <= 6 && !ln.finalStop &&
+				lines[i-1].cat != debris.None && lines[i+1].cat != debris.None {
+				ln.cat = debris.House
+			}
+		}
+	}
+}
+
+// relatedRun decides whether list lines [i, j) are related headlines: most
+// are headline-shaped, and the run ends the draft or touches other debris;
+// a list introduced by a colon or a section heading is the story's own.
+func (r *ScrapeDebris) relatedRun(doc *lint.Document, lines []dline, i, j int) bool {
+	shaped := 0
+	linked := 0
+	for k := i; k < j; k++ {
+		ln := &lines[k]
+		if ln.words >= 3 && ln.words <= 20 && !ln.finalStop && ln.capital {
+			shaped++
+		}
+		blk := &doc.Blocks[ln.block]
+		if blk.LinkBytes*2 >= blk.Span.Len() && blk.LinkBytes > 0 {
+			linked++
+		}
+	}
+	if shaped*3 < (j-i)*2 {
+		return false
+	}
+	before := i > 0 && lines[i-1].cat != debris.None
+	after := j < len(lines) && lines[j].cat != debris.None
+	if before || after {
+		return true
+	}
+	if j != len(lines) || shaped != j-i {
+		return false
+	}
+	if i > 0 && (lines[i-1].endsColon || doc.Blocks[lines[i-1].block].Kind == lint.Heading) {
+		return false
+	}
+	if doc.Format != lint.Plain {
+		return linked*3 >= (j-i)*2
+	}
+	return true
+}
+
+// leftovers reports HTML entities (and, in plain text, tags) in span.
+func (r *ScrapeDebris) leftovers(p *lint.Pass, span lint.Span) {
+	doc := p.Doc
+	text := doc.Text[span.Start:span.End]
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '&':
+			n, dec := entityAt(text[i:])
+			if n == 0 {
+				continue
+			}
+			s := lint.Span{Start: span.Start + i, End: span.Start + i + n}
+			repl := dec
+			if doc.Format != lint.Plain {
+				switch dec {
+				case "&":
+					repl = "&amp;"
+				case "<":
+					repl = "&lt;"
+				case ">":
+					repl = "&gt;"
+				}
+			}
+			shown := dec
+			if dec == "\u00a0" {
+				shown = "a no-break space"
+			} else {
+				shown = fmt.Sprintf("%q", dec)
+			}
+			p.Report(lint.Finding{Span: s,
+				Message: fmt.Sprintf("Scrape debris (leftover entity %s): decode it?", text[i:i+n]),
+				Fix:     &lint.Fix{Message: "Replace " + text[i:i+n] + " with " + shown, Safe: true, Edits: []lint.Edit{{Span: s, New: repl}}}})
+			i += n - 1
+		case '<':
+			if doc.Format != lint.Plain {
+				continue
+			}
+			n := tagAt(text[i:])
+			if n == 0 {
+				continue
+			}
+			s := lint.Span{Start: span.Start + i, End: span.Start + i + n}
+			del := s
+			// Deleting a tag between two spaces would leave both.
+			if del.End < span.End && doc.Text[del.End] == ' ' && del.Start > span.Start && doc.Text[del.Start-1] == ' ' {
+				del.End++
+			}
+			p.Report(lint.Finding{Span: s,
+				Message: fmt.Sprintf("Scrape debris (leftover tag %s): remove?", text[i:i+n]),
+				Fix:     &lint.Fix{Message: "Delete the leftover tag", Safe: true, Edits: []lint.Edit{{Span: del}}}})
+			i += n - 1
+		}
+	}
+}
+
+// entityAt decodes an HTML character reference with its semicolon at the
+// start of s: "&amp;", "&#8217;", "&#x2019;".
+func entityAt(s string) (int, string) {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 10 {
+		return 0, ""
+	}
+	name := s[1:end]
+	if name[0] == '#' {
+		digits := name[1:]
+		if digits != "" && (digits[0] == 'x' || digits[0] == 'X') {
+			digits = digits[1:]
+		}
+		if digits == "" {
+			return 0, ""
+		}
+	}
+	for j := 0; j < len(name); j++ {
+		c := name[j]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#') {
+			return 0, ""
+		}
+	}
+	ref := s[:end+1]
+	dec := html.UnescapeString(ref)
+	if dec == ref || dec == "" || !utf8.ValidString(dec) {
+		return 0, ""
+	}
+	return len(ref), dec
+}
+
+// leftoverTags are the element names whose tags count as leftovers.
+var leftoverTags = map[string]bool{
+	"p": true, "div": true, "span": true, "br": true, "a": true, "img": true, "strong": true, "em": true,
+	"figure": true, "script": true, "iframe": true, "b": true, "i": true, "li": true, "ul": true, "h1": true,
+	"h2": true, "h3": true, "figcaption": true, "section": true,
+}
+
+// tagAt matches `</?name\b[^>]*>` at the start of s for a leftover tag name.
+func tagAt(s string) int {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	if j == i || !leftoverTags[strings.ToLower(s[i:j])] {
+		return 0
+	}
+	if j < len(s) && s[j] != '>' && s[j] != ' ' && s[j] != '/' {
+		return 0
+	}
+	k := strings.IndexByte(s[j:], '>')
+	if k < 0 || k > 300 || strings.ContainsAny(s[j:j+k], "<\n") {
+		return 0
+	}
+	return j + k + 1
+}
+
+// lineFixes builds, for each flagged line, the edit that removes it: the
+// whole source line(s) when nothing else shares them (list marker and
+// markup included), plus one separating blank line when the removed lines
+// stood alone between blank lines; otherwise the line's text.
+func lineFixes(doc *lint.Document, lines []dline) map[int]lint.Edit {
+	out := make(map[int]lint.Edit)
+	type del struct {
+		i    int
+		span lint.Span
+	}
+	var raws []del
+	for i := range lines {
+		ln := &lines[i]
+		if ln.cat == debris.None {
+			continue
+		}
+		src, _ := doc.SourceSpan(ln.span)
+		whole := doc.LineSpan(src)
+		if aloneOnLines(doc, ln.span, whole) {
+			raws = append(raws, del{i, whole})
+			continue
+		}
+		out[i] = lint.Edit{Span: ln.span}
+	}
+	// Runs of adjacent whole-line deletions share the blank-line cleanup.
+	for a := 0; a < len(raws); {
+		b := a + 1
+		for b < len(raws) && raws[b].span.Start == raws[b-1].span.End {
+			b++
+		}
+		start, end := raws[a].span.Start, raws[b-1].span.End
+		prevBlank := start == 0 || blankLineBefore(doc.Source, start)
+		if prevBlank {
+			if e, ok := blankLineAt(doc.Source, end); ok {
+				raws[b-1].span.End = e
+			} else if end >= len(doc.Source) || onlySpace(doc.Source[end:]) {
+				if s, ok := blankLineStartBefore(doc.Source, start); ok {
+					raws[a].span.Start = s
+				}
+			}
+		}
+		for k := a; k < b; k++ {
+			out[raws[k].i] = lint.Edit{Span: raws[k].span, Raw: true}
+		}
+		a = b
+	}
+	return out
+}
+
+// aloneOnLines reports whether the source lines `whole` hold no text but
+// the line `span` (and, in HTML, only balanced markup around it).
+func aloneOnLines(doc *lint.Document, span, whole lint.Span) bool {
+	if doc.Format == lint.Plain {
+		return true
+	}
+	// The nearest text on either side must lie outside the source lines.
+	p := span.Start
+	for p > 0 && isSpaceByteText(doc.Text[p-1]) {
+		p--
+	}
+	if p > 0 && doc.SourceEnd(p) > whole.Start {
+		return false
+	}
+	q := span.End
+	for q < len(doc.Text) && isSpaceByteText(doc.Text[q]) {
+		q++
+	}
+	if q < len(doc.Text) && doc.SourceOffset(q) < whole.End {
+		return false
+	}
+	return balancedTags(doc.Source[whole.Start:whole.End])
+}
+
+func isSpaceByteText(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+var voidElements = map[string]bool{"br": true, "img": true, "hr": true, "wbr": true, "input": true, "meta": true,
+	"link": true, "source": true, "area": true, "base": true, "col": true, "embed": true, "param": true, "track": true}
+
+// balancedTags reports whether every element opened in b is closed in b and
+// nothing closes that was opened before: deleting b leaves the tree intact.
+func balancedTags(b []byte) bool {
+	var stack []string
+	s := string(b)
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' {
+			continue
+		}
+		if strings.HasPrefix(s[i:], "<!--") {
+			k := strings.Index(s[i:], "-->")
+			if k < 0 {
+				return false
+			}
+			i += k + 2
+			continue
+		}
+		k := strings.IndexByte(s[i:], '>')
+		if k < 0 {
+			return true // a lone "<" is text
+		}
+		tag := s[i+1 : i+k]
+		closing := strings.HasPrefix(tag, "/")
+		tag = strings.TrimPrefix(tag, "/")
+		selfClosing := strings.HasSuffix(tag, "/")
+		name := tag
+		if e := strings.IndexFunc(tag, func(r rune) bool { return unicode.IsSpace(r) || r == '/' }); e >= 0 {
+			name = tag[:e]
+		}
+		name = strings.ToLower(name)
+		i += k
+		if name == "" || !isTagName(name) {
+			continue
+		}
+		switch {
+		case voidElements[name] || selfClosing:
+		case closing:
+			if len(stack) == 0 || stack[len(stack)-1] != name {
+				return false
+			}
+			stack = stack[:len(stack)-1]
+		default:
+			stack = append(stack, name)
+		}
+	}
+	return len(stack) == 0
+}
+
+func isTagName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return s[0] >= 'a' && s[0] <= 'z'
+}
+
+// blankLineBefore reports whether the line ending just before off is blank
+// (white space only).
+func blankLineBefore(src []byte, off int) bool {
+	if off == 0 {
+		return true
+	}
+	e := off - 1 // the '\n' ending the previous line
+	if src[e] != '\n' && src[e] != '\r' {
+		return false
+	}
+	if src[e] == '\n' && e > 0 && src[e-1] == '\r' {
+		e--
+	}
+	s := e
+	for s > 0 && src[s-1] != '\n' && src[s-1] != '\r' {
+		s--
+	}
+	if s == 0 && len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		s = 3
+	}
+	return onlySpace(src[s:e])
+}
+
+// blankLineStartBefore returns the start of the blank line that ends just
+// before off.
+func blankLineStartBefore(src []byte, off int) (int, bool) {
+	if off == 0 || !blankLineBefore(src, off) {
+		return 0, false
+	}
+	e := off - 1
+	if src[e] == '\n' && e > 0 && src[e-1] == '\r' {
+		e--
+	}
+	s := e
+	for s > 0 && src[s-1] != '\n' && src[s-1] != '\r' {
+		s--
+	}
+	// Deleting the previous line's ending instead keeps the text before
+	// it a complete line: take from the end of the text line before.
+	return s, true
+}
+
+// blankLineAt returns the end (after its line ending) of a blank line
+// starting at off.
+func blankLineAt(src []byte, off int) (int, bool) {
+	e := off
+	for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
+		e++
+	}
+	switch {
+	case e < len(src) && src[e] == '\n':
+		return e + 1, true
+	case e+1 < len(src) && src[e] == '\r' && src[e+1] == '\n':
+		return e + 2, true
+	case e < len(src) && src[e] == '\r':
+		return e + 1, true
+	}
+	return 0, false
+}
+
+func onlySpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// hashKey is FNV-1a over a normalized line; never 0 for a non-empty key.
+func hashKey(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
