@@ -37,6 +37,7 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 	}
 	sent := skipSpace(text, start, end)
 	i := sent
+	wordy := false // the sentence so far has a letter or digit
 	for i < end {
 		c := text[i]
 		var term int // end of the run of terminators
@@ -55,6 +56,9 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 				term++
 			}
 		default:
+			if c >= 0x80 || isAlnum(c) {
+				wordy = true
+			}
 			i++
 			continue
 		}
@@ -67,9 +71,10 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 		if n >= end {
 			break
 		}
-		if isBoundary(text, sent, i, term, n, end, ellipsis) {
+		if wordy && isBoundary(text, sent, i, term, n, end, ellipsis) {
 			dst = append(dst, lint.Span{Start: sent, End: k})
 			sent = n
+			wordy = false
 		}
 		i = n
 	}
@@ -94,7 +99,7 @@ func isBoundary(text string, sent, i, term, n, end int, ellipsis bool) bool {
 	if isOpener(r) && n+w < end {
 		r, _ = utf8.DecodeRuneInString(text[n+w : end])
 	}
-	if unicode.IsLower(r) || r == ',' || r == ';' || r == ':' || r == ')' || r == ']' {
+	if unicode.IsLower(r) || r == ',' || r == ';' || r == ':' || r == ')' || r == ']' || r == '.' || r == '…' {
 		return false
 	}
 	if ellipsis {
