@@ -55,6 +55,27 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	return append(fs.Args(), pos...), nil
 }
 
+// flagError rewords the flag package's errors, suggesting a known flag
+// for a misspelt one.
+func flagError(fs *flag.FlagSet, err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		dash := func(n string) string {
+			if len(n) == 1 {
+				return "-" + n
+			}
+			return "--" + n
+		}
+		msg = "unknown flag " + dash(name)
+		if m := lint.Suggest(name, names); m != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", dash(m))
+		}
+	}
+	return msg
+}
+
 // flagUsage lists fs's flags, two columns, long flags with two dashes.
 func flagUsage(fs *flag.FlagSet) string {
 	type row struct{ left, right string }

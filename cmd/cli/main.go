@@ -93,7 +93,7 @@ func (a *app) run(c *command, args []string) int {
 		return ExitOK
 	}
 	if err != nil {
-		return a.usageError(c, "%v", err)
+		return a.usageError(c, "%s", flagError(fs, err))
 	}
 	return runFn(pos)
 }
