@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,128 +11,118 @@ import (
 	"copydesk/lint"
 )
 
-const evalUsage = `usage: copydesk eval [flags] CORPUS_DIR_OR_DATASET_DIR...
+const evalHelp = `Measure each rule's precision and recall on labelled corpora. Every draft is
+linted as "copydesk check" lints it (each rule at its default configuration
+and severity, rules that are off by default included), and an item counts as
+flagged when a finding of the rule overlaps it.
 
-Measures each rule's precision and recall on labelled corpora: every draft
-is linted as "copydesk check" would (default configuration), and an item
-counts as flagged when a finding of the rule overlaps it. A path is a corpus
-folder (each sub-folder holding <split>.jsonl), one data set's folder, or a
-.jsonl file. Known data sets: %s.
+A path is a corpus folder (each sub-folder holding <split>.jsonl is a data
+set), one data set's folder, or a .jsonl file. Data sets are recognised by
+folder name or by their first line: polnear-attribution,
+szeged-wiki-uncertainty, emergent-headlines, scrapinghub-boilerplate. How
+labels map to rules: README, "Evaluation: detection quality".
 
-Flags:
-  --format text|json  output format (default text)
-  --examples N        show the N worst false positives and misses per row
-  --rule ID           score only this rule (repeatable)
-  --dataset NAME      evaluate only this data set (repeatable)
-  --split NAME        read NAME.jsonl in each data set folder (default dev)
-  --workers N         drafts linted at once (default: number of CPUs)
-  -h, --help          show this help
-`
+Exit status: 0 when the evaluation ran; 2 on a usage error, an unreadable
+corpus, or drafts whose parsing or rules failed (the table is still printed).`
 
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (l *stringList) String() string { return strings.Join(*l, ",") }
-
-func (l *stringList) Set(s string) error {
-	*l = append(*l, s)
-	return nil
+// evalFlags are the flags of "copydesk eval".
+type evalFlags struct {
+	format   string
+	examples int
+	split    string
+	workers  int
+	rules    listFlag
+	datasets listFlag
 }
 
-// runEval runs "copydesk eval" and returns the exit code: 0 when the
-// evaluation ran, 2 on a usage error, an unreadable corpus, or drafts whose
-// parsing or rules failed (the table is still printed).
-func runEval(reg *lint.Registry, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	format := fs.String("format", "text", "")
-	examples := fs.Int("examples", 0, "")
-	split := fs.String("split", "dev", "")
-	workers := fs.Int("workers", 0, "")
-	var ruleIDs, datasets stringList
-	fs.Var(&ruleIDs, "rule", "")
-	fs.Var(&datasets, "dataset", "")
-	usage := fmt.Sprintf(evalUsage, strings.Join(evaluate.DatasetNames, ", "))
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "copydesk eval: "+format+"\n", a...)
-		fmt.Fprint(stderr, "Run 'copydesk eval --help' for usage.\n")
-		return 2
-	}
+func (f *evalFlags) define(fs *flag.FlagSet) {
+	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: text or json")
+	fs.IntVar(&f.examples, "examples", 0, "show the `N` worst false positives and misses of each row")
+	fs.Var(&f.rules, "rule", "score only rule `ID` (repeatable, or comma-separated)")
+	fs.Var(&f.datasets, "dataset", "evaluate only data set `NAME` (repeatable, or comma-separated)")
+	fs.StringVar(&f.split, "split", "dev", "read `NAME`.jsonl in each data set folder")
+	fs.IntVar(&f.workers, "workers", 0, "lint `N` drafts at once (default: number of CPUs)")
+}
 
-	// Flags may come before or after the paths.
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, usage)
-				return 0
-			}
-			return fail("%v", err)
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		paths = append(paths, args[0])
-		args = args[1:]
-	}
+func init() {
+	register(&command{
+		name:    "eval",
+		args:    "[flags] CORPUS_DIR_OR_DATASET_DIR...",
+		summary: "measure the rules' precision and recall on labelled corpora",
+		help:    evalHelp,
+		setup: func(a *app, fs *flag.FlagSet) func([]string) int {
+			var f evalFlags
+			f.define(fs)
+			return func(args []string) int { return f.run(a, args) }
+		},
+	})
+}
+
+// runEval runs "copydesk eval" with args (flags and paths, in any order)
+// and returns the exit code.
+func runEval(reg *lint.Registry, args []string, stdout, stderr io.Writer) int {
+	a := &app{reg: reg, stdin: strings.NewReader(""), stdout: stdout, stderr: stderr}
+	return a.run(commands["eval"], args)
+}
+
+func (f *evalFlags) run(a *app, paths []string) int {
+	c := commands["eval"]
 	switch {
 	case len(paths) == 0:
-		return fail("no corpus given")
-	case *format != "text" && *format != "json":
-		return fail("--format %q: want text or json", *format)
-	case *examples < 0:
-		return fail("--examples must not be negative")
-	case *split == "" || strings.ContainsAny(*split, `/\`):
-		return fail("--split %q: want a file name without .jsonl", *split)
+		return a.usageError(c, "no corpus given")
+	case f.format != "text" && f.format != "json":
+		return a.usageError(c, "--format %q: want text or json", f.format)
+	case f.examples < 0:
+		return a.usageError(c, "--examples must not be negative")
+	case f.split == "" || strings.ContainsAny(f.split, `/\`):
+		return a.usageError(c, "--split %q: want a file name without .jsonl", f.split)
 	}
-	for _, id := range ruleIDs {
-		if _, ok := reg.Get(id); !ok {
-			if s := reg.Suggest(id); s != "" {
-				return fail("--rule %s: unknown rule (did you mean %s?)", id, s)
-			}
-			return fail("--rule %s: unknown rule", id)
+	for _, id := range f.rules {
+		if _, ok := a.reg.Get(id); !ok {
+			return a.usageError(c, "--rule %s: unknown rule%s", id, didYouMean(id, a.reg.IDs()))
 		}
 	}
-	for _, name := range datasets {
+	for _, name := range f.datasets {
 		if !slices.Contains(evaluate.DatasetNames, name) {
-			return fail("--dataset %s: unknown data set (want one of %s)", name, strings.Join(evaluate.DatasetNames, ", "))
+			return a.usageError(c, "--dataset %s: unknown data set%s", name, didYouMean(name, evaluate.DatasetNames))
 		}
 	}
 
-	sources, err := evaluate.Locate(paths, *split)
+	sources, err := evaluate.Locate(paths, f.split)
 	if err != nil {
-		fmt.Fprintf(stderr, "copydesk %v\n", err)
-		return 2
+		return a.errorf(c, "%v", strings.TrimPrefix(err.Error(), "eval: "))
 	}
-	if len(datasets) > 0 {
-		sources = slices.DeleteFunc(sources, func(s evaluate.Source) bool { return !slices.Contains(datasets, s.Dataset) })
+	if len(f.datasets) > 0 {
+		sources = slices.DeleteFunc(sources, func(s evaluate.Source) bool { return !slices.Contains(f.datasets, s.Dataset) })
 		if len(sources) == 0 {
-			fmt.Fprintf(stderr, "copydesk eval: none of the data sets %s found under %s\n", strings.Join(datasets, ", "), strings.Join(paths, " "))
-			return 2
+			return a.errorf(c, "no data set %s under %s", strings.Join(f.datasets, ", "), strings.Join(paths, " "))
 		}
 	}
-	rep, err := evaluate.Evaluate(reg, sources, evaluate.Options{Rules: ruleIDs, Examples: *examples, Workers: *workers})
+	rep, err := evaluate.Evaluate(a.reg, sources, evaluate.Options{Rules: f.rules, Examples: f.examples, Workers: f.workers})
 	if err != nil {
-		fmt.Fprintf(stderr, "copydesk eval: %v\n", err)
-		return 2
+		return a.errorf(c, "%v", err)
 	}
-	if *format == "json" {
-		err = evaluate.WriteJSON(stdout, rep)
+	if f.format == "json" {
+		err = evaluate.WriteJSON(a.stdout, rep)
 	} else {
-		err = evaluate.WriteText(stdout, rep)
+		err = evaluate.WriteText(a.stdout, rep)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "copydesk %v\n", err)
-		return 2
+		return a.errorf(c, "%v", strings.TrimPrefix(err.Error(), "eval: "))
 	}
-	code := 0
+	code := ExitOK
 	for _, d := range rep.Datasets {
 		if d.Errors > 0 {
-			fmt.Fprintf(stderr, "copydesk eval: %s: %d drafts failed; first: %s\n", d.Dataset, d.Errors, d.FirstError)
-			code = 2
+			fmt.Fprintf(a.stderr, "copydesk eval: %s: %d drafts failed; first: %s\n", d.Dataset, d.Errors, firstLine(d.FirstError))
+			code = ExitError
 		}
 	}
 	return code
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
