@@ -349,7 +349,7 @@ func TestWalk(t *testing.T) {
 		}, []string{"d"}, []string{"d/a.md", "d/b.TXT", "d/c.htm", "d/e.markdown", "d/f.html", "d/node/i.md"}},
 		{"exclude and include", map[string]string{
 			".copydesk.toml": "include = [\"news/**/*.md\", \"*.txt\"]\nexclude = [\"news/old\", \"**/draft-*\"]\n",
-			"news/a.md": "", "news/b.html": "", "news/old/c.md": "", "news/x/draft-1.md": "", "news/x/final.md": "", "notes/n.txt": "", "notes/n.md": "",
+			"news/a.md":      "", "news/b.html": "", "news/old/c.md": "", "news/x/draft-1.md": "", "news/x/final.md": "", "notes/n.txt": "", "notes/n.md": "",
 		}, []string{"."}, []string{"news/a.md", "news/x/final.md", "notes/n.txt"}},
 		{"explicit files ignore exclude", map[string]string{
 			".copydesk.toml": "exclude = [\"archive\"]\n", "archive/a.md": "",
