@@ -295,7 +295,9 @@ func TestMisbehaving(t *testing.T) {
 // otherRule stands for the built-in rules running next to a plugin.
 type otherRule struct{}
 
-func (otherRule) Meta() lint.Meta { return lint.Meta{ID: "other", Summary: "s", Doc: "d", Severity: lint.Warning} }
+func (otherRule) Meta() lint.Meta {
+	return lint.Meta{ID: "other", Summary: "s", Doc: "d", Severity: lint.Warning}
+}
 func (otherRule) Check(p *lint.Pass) error {
 	p.Reportf(lint.Span{Start: 0, End: 1}, "other finding")
 	return nil

@@ -33,7 +33,7 @@ type Config struct {
 	Command   []string       // program and arguments, run without a shell
 	Dir       string         // working directory (the config file's); "" is the current one
 	Env       []string       // extra KEY=value variables added to copydesk's environment
-	Timeout   time.Duration  // per request; 0 means DefaultTimeout
+	Timeout   time.Duration  // per check request; 0 means DefaultTimeout (describe gets at least DefaultTimeout)
 	MaxOutput int            // bytes per answer; 0 means DefaultMaxOutput
 	Options   map[string]any // sent as "options" with every check request
 }
@@ -213,8 +213,12 @@ func (p *Plugin) request(req *Request) (*Response, error) {
 		}
 	}
 	proc := p.proc
+	timeout := p.cfg.Timeout
+	if req.Method == "describe" && timeout < DefaultTimeout {
+		timeout = DefaultTimeout // describe pays for start-up (interpreters, lexicons)
+	}
 	var timedOut atomic.Bool
-	timer := time.AfterFunc(p.cfg.Timeout, func() {
+	timer := time.AfterFunc(timeout, func() {
 		timedOut.Store(true)
 		proc.kill()
 	})
@@ -227,7 +231,7 @@ func (p *Plugin) request(req *Request) (*Response, error) {
 	timer.Stop()
 	switch {
 	case timedOut.Load():
-		return nil, p.dead(proc, p.errorf("no answer to %s within %s; process killed", req.Method, p.cfg.Timeout))
+		return nil, p.dead(proc, p.errorf("no answer to %s within %s; process killed", req.Method, timeout))
 	case errors.Is(rerr, errTooLong):
 		return nil, p.dead(proc, p.errorf("answer to %s longer than %d bytes; process killed", req.Method, p.cfg.MaxOutput))
 	case werr != nil || rerr != nil:
