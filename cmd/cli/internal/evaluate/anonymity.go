@@ -25,8 +25,8 @@ const (
 //     for Ana Ruiz" has the head phrase "a spokeswoman".
 //  3. Anonymous when the last word of the head phrase is an unnamed-person
 //     or vague-collective noun (official, source, aide, adviser, insider,
-//     diplomat, lawmaker, person, people, critics, experts, analysts,
-//     observers, someone, one, another, others...), or the phrase starts
+//     diplomat, lawmaker, person, people, friend, attorney, critics, experts,
+//     analysts, observers, someone, one, another, others...), or the phrase starts
 //     with a vague quantifier (some, many, several, most, few...), or it is
 //     bare "reports"/"media reports" — unless an appositive name follows a
 //     comma ("an aide, Tom Hale,") or the last word is capitalised
@@ -144,8 +144,12 @@ var anonymousHeads = set(
 	"operative", "operatives", "strategist", "strategists", "lawmaker", "lawmakers", "legislator",
 	"legislators", "member", "members", "ally", "allies", "associate", "associates", "confidant",
 	"confidants", "donor", "donors", "investigator", "investigators", "witness", "witnesses",
-	"resident", "residents", "colleague", "colleagues", "someone", "somebody", "one", "another",
-	"those",
+	"resident", "residents", "colleague", "colleagues", "friend", "friends", "relative", "relatives",
+	"neighbor", "neighbors", "neighbour", "neighbours", "attorney", "attorneys", "lawyer", "lawyers",
+	"consultant", "consultants", "agent", "agents", "officer", "officers", "worker", "workers",
+	"teacher", "teachers", "inspector", "inspectors", "economist", "economists", "researcher",
+	"researchers", "scientist", "scientists", "supporter", "supporters", "opponent", "opponents",
+	"someone", "somebody", "one", "another", "those",
 	// vague collectives (RULES.md §1.3 weasels)
 	"critics", "observers", "experts", "analysts", "others", "some", "many", "several",
 )
