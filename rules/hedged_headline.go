@@ -707,8 +707,8 @@ func claimWeight(words []hword, i int, w float64, denial bool) float64 {
 // mayIsMonth decides whether "May" at words[i] is the month.
 func mayIsMonth(words []hword, i int) bool {
 	w := words[i]
-	if w.lower != "may" {
-		return false
+	if w.lower != "may" || !w.upper {
+		return false // the month is always capitalised
 	}
 	if i > 0 && !words[i-1].punct && monthPrepositions[words[i-1].lower] {
 		return true
@@ -859,7 +859,7 @@ func hedgeRemovalFix(doc *lint.Document, sc headlineScore) *lint.Fix {
 			continue
 		}
 		edits = append(edits, lint.Edit{Span: s.remove})
-		labels = append(labels, fmt.Sprintf("%q", s.label))
+		labels = append(labels, fmt.Sprintf("%q", strings.TrimSpace(doc.Slice(s.remove))))
 		if s.capitalize && s.remove.End < doc.Headline.End {
 			r, n := utf8.DecodeRuneInString(doc.Text[s.remove.End:])
 			if unicode.IsLower(r) {
