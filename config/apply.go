@@ -264,10 +264,15 @@ func (s *RuleSet) configure(proto lint.Rule, opts []*optionSource) (lint.Rule, e
 	rule, err := cfgRule.Configure(decode)
 	c.mdMu.Unlock()
 	if err != nil {
+		// A decode error already names file, line and key: drop the
+		// rule's own wrapping of it.
 		var ce Errors
 		var one *Error
-		if errors.As(err, &ce) || errors.As(err, &one) {
-			return nil, err
+		if errors.As(err, &ce) {
+			return nil, ce
+		}
+		if errors.As(err, &one) {
+			return nil, one
 		}
 		return nil, &Error{File: c.Path, Line: c.lines.line(last.path...),
 			Msg: fmt.Sprintf("%s: %v", displayKey(last.path), err)}
