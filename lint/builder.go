@@ -21,6 +21,22 @@ func NewBuilder(path string, format Format, src []byte) *Builder {
 	}
 }
 
+// Grow reserves room for about n more bytes of Text, and for the blocks and
+// map segments such text usually needs, so that a parser that knows the size
+// of its input does not re-allocate as it appends. It is only a hint.
+func (b *Builder) Grow(n int) {
+	if n <= 0 {
+		return
+	}
+	b.text.Grow(n)
+	if nb := n/256 + 4; cap(b.doc.Blocks)-len(b.doc.Blocks) < nb {
+		b.doc.Blocks = append(make([]Block, 0, len(b.doc.Blocks)+nb), b.doc.Blocks...)
+	}
+	if ns := n/128 + 8; cap(b.doc.segs)-len(b.doc.segs) < ns {
+		b.doc.segs = append(make([]segment, 0, len(b.doc.segs)+ns), b.doc.segs...)
+	}
+}
+
 // Len returns the length of the Text built so far.
 func (b *Builder) Len() int { return b.text.Len() }
 

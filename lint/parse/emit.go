@@ -34,17 +34,18 @@ func emitLines(b *lint.Builder, src []byte, start, end int) {
 // "\n", and, when escapes is set, Markdown backslash escapes of ASCII
 // punctuation decoded.
 func emitDecoded(b *lint.Builder, src []byte, start, end int, escapes bool) {
-	specials := "&\r"
+	special := &htmlSpecial
 	if escapes {
-		specials = "&\r\\"
+		special = &mdSpecial
 	}
 	run := start
 	for i := start; i < end; {
-		j := bytes.IndexAny(src[i:end], specials)
-		if j < 0 {
+		for i < end && !special[src[i]] {
+			i++
+		}
+		if i >= end {
 			break
 		}
-		i += j
 		switch src[i] {
 		case '\r':
 			b.Verbatim(run, i)
@@ -79,6 +80,13 @@ func emitDecoded(b *lint.Builder, src []byte, start, end int, escapes bool) {
 	}
 	b.Verbatim(run, end)
 }
+
+// Bytes that stop a verbatim run: character references and CR, and in
+// Markdown backslash escapes.
+var (
+	htmlSpecial = [256]bool{'&': true, '\r': true}
+	mdSpecial   = [256]bool{'&': true, '\r': true, '\\': true}
+)
 
 func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'

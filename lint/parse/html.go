@@ -156,6 +156,7 @@ func parseHTMLOnce(path string, src []byte, start int, useTitle bool) *lint.Docu
 		curOwner: -1,
 		useTitle: useTitle,
 	}
+	p.b.Grow((len(src) - start) / 2) // markup is about half of a typical page
 	z := html.NewTokenizer(bytes.NewReader(src[start:]))
 	off := start
 	for {

@@ -24,6 +24,7 @@ var headingTags = [...]string{"h1", "h1", "h2", "h3", "h4", "h5", "h6"}
 // recorded for suppression directives.
 func parseMarkdown(path string, src []byte, start int) *lint.Document {
 	b := lint.NewBuilder(path, lint.Markdown, src)
+	b.Grow(len(src) - start)
 	w := mdWalker{b: b, src: src}
 	body := start
 	if fm, ok := findFrontMatter(src, start); ok {

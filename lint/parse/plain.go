@@ -13,6 +13,7 @@ import (
 // continue it. Text keeps each paragraph's inner line breaks as "\n".
 func parsePlain(path string, src []byte, start int) *lint.Document {
 	b := lint.NewBuilder(path, lint.Plain, src)
+	b.Grow(len(src) - start)
 	hasCR := bytes.IndexByte(src[start:], '\r') >= 0
 	open := false
 	openKind := lint.Paragraph

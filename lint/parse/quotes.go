@@ -89,8 +89,7 @@ func (q *quoteScan) close(end int) {
 func appendQuotes(out []lint.Span, text string, blk lint.Span) []lint.Span {
 	q := quoteScan{text: text, start: blk.Start, end: blk.End, lastCloser: -2, out: out}
 	for i := blk.Start; i < blk.End; {
-		c := text[i]
-		if c != '"' && c != '\'' && c != 0xE2 && c != 0xC2 {
+		if !quoteByte[text[i]] {
 			i++
 			continue
 		}
@@ -147,6 +146,10 @@ func appendQuotes(out []lint.Span, text string, blk lint.Span) []lint.Span {
 	}
 	return q.out
 }
+
+// quoteByte marks the bytes that may start a quotation mark: " ' and the
+// lead bytes of “ ” ‘ ’ (0xE2) and « » (0xC2).
+var quoteByte = [256]bool{'"': true, '\'': true, 0xE2: true, 0xC2: true}
 
 // prev returns the rune before i in the paragraph, or 0 at its start.
 func (q *quoteScan) prev(i int) rune {

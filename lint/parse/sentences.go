@@ -37,8 +37,14 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 	}
 	sent := skipSpace(text, start, end)
 	i := sent
-	wordy := false // the sentence so far has a letter or digit
+	checked := sent // text[sent:checked] has no letter or digit
 	for i < end {
+		for i < end && !sentenceStop[text[i]] {
+			i++
+		}
+		if i >= end {
+			break
+		}
 		c := text[i]
 		var term int // end of the run of terminators
 		ellipsis := false
@@ -49,16 +55,13 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 				term++
 			}
 			ellipsis = c == '.' && term-i >= 3 && text[i+1] == '.' && text[i+2] == '.'
-		case c == 0xE2 && i+2 < end && text[i+1] == 0x80 && text[i+2] == 0xA6: // …
+		case i+2 < end && text[i+1] == 0x80 && text[i+2] == 0xA6: // …
 			term = i + 3
 			ellipsis = true
 			for term < end && (text[term] == '.' || text[term] == '!' || text[term] == '?') {
 				term++
 			}
 		default:
-			if c >= 0x80 || isAlnum(c) {
-				wordy = true
-			}
 			i++
 			continue
 		}
@@ -71,10 +74,12 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 		if n >= end {
 			break
 		}
-		if wordy && isBoundary(text, sent, i, term, n, end, ellipsis) {
+		if checked < sent {
+			checked = sent
+		}
+		if hasWord(text, &checked, i) && isBoundary(text, sent, i, term, n, end, ellipsis) {
 			dst = append(dst, lint.Span{Start: sent, End: k})
 			sent = n
-			wordy = false
 		}
 		i = n
 	}
@@ -90,6 +95,24 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 		dst = append(dst, lint.Span{Start: sent, End: e})
 	}
 	return dst
+}
+
+// sentenceStop marks the bytes that may start a sentence terminator: . ! ?
+// and 0xE2, the first byte of "…".
+var sentenceStop = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
+
+// hasWord reports whether text[*checked:i] holds a letter or digit (any
+// non-ASCII byte counts). It leaves *checked at the first such byte, or at
+// i if there is none, so no byte is looked at twice.
+func hasWord(text string, checked *int, i int) bool {
+	for p := *checked; p < i; p++ {
+		if c := text[p]; c >= 0x80 || isAlnum(c) {
+			*checked = p
+			return true
+		}
+	}
+	*checked = i
+	return false
 }
 
 // isBoundary decides whether the terminator text[i:term] ends the sentence
