@@ -123,43 +123,41 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 	if need > len(claim) {
 		return nil
 	}
+	an := prose.Analyze(doc)
 	var carriers []carrier
-	var toks []prose.Token
 	var hit []bool
 	seen := make([]bool, len(claim))
-	para := 0
-	for bi := range doc.Blocks {
-		if bi == doc.HeadlineBlock {
+	para, lastBlock := 0, -1
+	for si := range an.Sentences {
+		sent := &an.Sentences[si]
+		if sent.Headline {
 			continue
 		}
-		blk := &doc.Blocks[bi]
+		blk := &doc.Blocks[sent.Block]
 		if blk.Kind == lint.Heading || blk.Kind == lint.Title {
 			continue
 		}
-		para++
-		sents := blk.Sentences
-		if len(sents) == 0 {
-			sents = []lint.Span{blk.Span}
+		if sent.Block != lastBlock {
+			para++
+			lastBlock = sent.Block
 		}
-		for _, s := range sents {
-			if isQuestion(doc.Text, s) {
-				continue // a question asserts nothing, either way
-			}
-			toks = prose.AppendTokens(toks[:0], doc.Text, s)
-			if cap(hit) < len(toks) {
-				hit = make([]bool, len(toks)*2)
-			}
-			hit = hit[:len(toks)]
-			if sharedWords(toks, claim, seen, hit) < need {
-				continue
-			}
-			c := carrier{span: s, para: para}
-			c.hedged, c.cue = sentenceHedged(doc, toks, hit, r.opts.AnonymousIsHedge)
-			if !c.hedged {
-				return nil // one supported carrier is enough
-			}
-			carriers = append(carriers, c)
+		if isQuestion(doc.Text, sent.Span) {
+			continue // a question asserts nothing, either way
 		}
+		toks := an.SentenceTokens(si)
+		if cap(hit) < len(toks) {
+			hit = make([]bool, len(toks)*2)
+		}
+		hit = hit[:len(toks)]
+		if sharedWords(toks, claim, seen, hit) < need {
+			continue
+		}
+		c := carrier{span: sent.Span, para: para}
+		c.hedged, c.cue = sentenceHedged(doc, an, si, toks, hit, r.opts.AnonymousIsHedge)
+		if !c.hedged {
+			return nil // one supported carrier is enough
+		}
+		carriers = append(carriers, c)
 	}
 	if len(carriers) == 0 {
 		return nil
@@ -320,12 +318,14 @@ var irregularVerbs = map[string]string{
 	"resigns": "resign", "resigned": "resign", "resigning": "resign",
 }
 
-// sentenceHedged decides whether a carrying sentence only hedges its claim,
-// and names the cue. It reads the sentence's own words: hedges anywhere in
-// it (inside quotes too: the claim is still hedged), agentless attribution,
-// and, when anonymousIsHedge, attribution to nobody but anonymous sources.
-func sentenceHedged(doc *lint.Document, toks []prose.Token, hit []bool, anonymousIsHedge bool) (bool, string) {
-	named, anon := false, ""
+// sentenceHedged decides whether carrying sentence si only hedges its
+// claim, and names the cue. A modal or epistemic hedge counts when it
+// governs words of the claim, inside quotes too (the claim is still
+// hedged, whoever hedges it); so does an agentless attribution. The
+// attribution model (prose.Analyze) gives the sentence's sources: with
+// anonymousIsHedge, a sentence resting only on anonymous or weasel sources
+// is hedged, and any on-record source supports it.
+func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose.Token, hit []bool, anonymousIsHedge bool) (bool, string) {
 	for i, t := range toks {
 		if t.Kind != prose.Word {
 			continue
@@ -344,31 +344,23 @@ func sentenceHedged(doc *lint.Document, toks []prose.Token, hit []bool, anonymou
 				i > 1 && toks[i-2].Lower == "it") && governsClaim(toks, hit, i) {
 				return true, doc.Slice(lint.Span{Start: toks[i-1].Span.Start, End: t.Span.End})
 			}
-		case w == "according" && i+1 < len(toks) && toks[i+1].Lower == "to":
-			src := sourceAfter(toks, i+2)
-			if cls := classifySource(src); cls == srcAnonymous {
-				anon = doc.Slice(lint.Span{Start: t.Span.Start, End: src[len(src)-1].Span.End})
-			} else if cls == srcNamed {
-				named = true
-			}
-		case bodySpeechVerbs[w]:
-			// Subject before the verb, or inverted after it.
-			src := sourceBefore(toks, i)
-			if len(src) == 0 || isQuoteMarkBefore(toks, i) {
-				src = sourceAfter(toks, i+1)
-			}
-			switch classifySource(src) {
-			case srcAnonymous:
-				if anon == "" {
-					anon = doc.Slice(lint.Span{Start: src[0].Span.Start, End: src[len(src)-1].Span.End})
-				}
-			case srcNamed:
-				named = true
-			}
 		}
 	}
-	if anon != "" && !named && anonymousIsHedge {
-		return true, anon
+	if !anonymousIsHedge {
+		return false, ""
+	}
+	switch an.SourceClass(si) {
+	case prose.Anonymous, prose.Weasel:
+		for _, at := range an.SentenceAttributions(si) {
+			if at.Class == prose.Anonymous || at.Class == prose.Weasel {
+				sp := at.Source
+				if sp.Empty() {
+					sp = at.Cue
+				}
+				return true, doc.Slice(sp)
+			}
+		}
+		return true, "anonymous source"
 	}
 	return false, ""
 }
@@ -408,12 +400,6 @@ var bodyHedges = wordSet("may", "might", "could", "possibly", "likely", "probabl
 var agentlessParticiples = wordSet("understood", "believed", "thought", "said", "reported", "rumoured",
 	"rumored", "alleged", "claimed", "feared", "suspected", "expected", "tipped")
 
-// bodySpeechVerbs are the reporting verbs whose source is classified.
-var bodySpeechVerbs = wordSet("said", "says", "say", "told", "tells", "claimed", "claims", "added", "adds",
-	"confirmed", "confirms", "insisted", "warned", "explained", "stated", "announced", "admitted",
-	"revealed", "wrote", "believe", "believes", "fear", "fears", "suggested", "estimated", "estimate",
-	"estimates", "acknowledged", "noted", "argued", "alleged", "disclosed")
-
 func bodyMayIsMonth(toks []prose.Token, i int) bool {
 	if !toks[i].Is(prose.Cap) {
 		return i > 0 && monthPrepositions[toks[i-1].Lower]
@@ -428,93 +414,3 @@ func bodyMayIsMonth(toks []prose.Token, i int) bool {
 	// capitalised May is the month or a name.
 	return i > 0 || i+1 >= len(toks) || !bareVerbs[toks[i+1].Lower]
 }
-
-// isQuoteMarkBefore reports whether the verb at i follows a closing quote
-// (`..." said Ms Okafor`), so its source comes after it.
-func isQuoteMarkBefore(toks []prose.Token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if toks[k].Kind != prose.Punct {
-			return false
-		}
-		switch toks[k].Rune {
-		case '"', '”', '’', '\'', '»':
-			return true
-		}
-	}
-	return false
-}
-
-// sourceBefore returns the words before a reporting verb back to the
-// clause boundary (at most 8): the subject.
-func sourceBefore(toks []prose.Token, i int) []prose.Token {
-	start := i
-	for start > 0 && i-start < 8 {
-		t := toks[start-1]
-		if t.Kind == prose.Punct {
-			break
-		}
-		if stopBoundary[t.Lower] {
-			break
-		}
-		start--
-	}
-	return toks[start:i]
-}
-
-// sourceAfter returns the words after a reporting verb up to punctuation
-// (at most 8): the inverted source ("said engineer Priya Nandra").
-func sourceAfter(toks []prose.Token, i int) []prose.Token {
-	end := i
-	for end < len(toks) && end-i < 8 {
-		t := toks[end]
-		if t.Kind == prose.Punct || (end > i && stopBoundary[t.Lower]) {
-			break
-		}
-		end++
-	}
-	return toks[i:end]
-}
-
-// stopBoundary words end a source phrase.
-var stopBoundary = wordSet("that", "which", "and", "but", "because", "if", "when", "while", "as", "on",
-	"in", "last", "this", "yesterday", "today", "it", "was", "is", "has", "had", "have", "would", "will",
-	"could", "may", "might", "also", "not", "to", "after", "before")
-
-// classifySource classifies a source phrase (RULES.md §1.3, simplified).
-func classifySource(src []prose.Token) sourceClass {
-	if len(src) == 0 {
-		return srcNone
-	}
-	for k, t := range src {
-		if t.Lower == "familiar" || t.Lower == "briefed" || t.Lower == "close" && k+1 < len(src) && src[k+1].Lower == "to" {
-			return srcAnonymous
-		}
-	}
-	// Named: a capitalised word that is not the phrase's determiner, an
-	// honorific, an institution, a pronoun (taken as named).
-	for k, t := range src {
-		w := t.Lower
-		if honorifics[w] || institutions[w] || w == "he" || w == "she" || w == "they" || w == "we" || w == "i" {
-			return srcNamed
-		}
-		if t.Is(prose.Cap) && t.Kind == prose.Word && !(k == 0 && (stopWords[w] || anonymousHeads[w])) &&
-			!anonymousHeads[w] && !weaselWords[w] {
-			return srcNamed
-		}
-	}
-	for _, t := range src {
-		if anonymousHeads[t.Lower] || weaselWords[t.Lower] || personNouns[t.Lower] {
-			return srcAnonymous
-		}
-	}
-	return srcNone
-}
-
-// weaselWords are vague collective sources (RULES.md §1.3).
-var weaselWords = wordSet("some", "many", "critics", "observers", "experts", "analysts", "commentators",
-	"estimates", "reports", "sceptics", "opponents", "supporters", "insiders", "someone", "others")
-
-// personNouns are people nobody has named ("a man", "one resident").
-var personNouns = wordSet("man", "woman", "resident", "residents", "neighbour", "neighbours", "witness",
-	"witnesses", "executive", "executives", "employee", "employees", "worker", "workers", "member",
-	"members", "staff", "colleague", "colleagues", "friend", "friends", "figure", "figures", "ally", "allies")

@@ -248,3 +248,8 @@ var whWords = wordSet("what", "why", "how", "who", "whom", "whose", "when", "whe
 // from reading the headline as a flat claim.
 var softHedges = wordSet("perhaps", "maybe", "apparently", "seemingly", "possible", "unconfirmed", "tipped",
 	"mulls", "mulling", "considers", "considering", "eyes", "weighs", "weighing")
+
+// personNouns are people nobody has named ("a man", "one resident").
+var personNouns = wordSet("man", "woman", "resident", "residents", "neighbour", "neighbours", "witness",
+	"witnesses", "executive", "executives", "employee", "employees", "worker", "workers", "member",
+	"members", "staff", "colleague", "colleagues", "friend", "friends", "figure", "figures", "ally", "allies")
