@@ -30,11 +30,11 @@ func UnifiedDiff(w io.Writer, path string, old, new []byte) error {
 	if bytes.Equal(old, new) {
 		return nil
 	}
-	ops := lineDiff(old, new)
+	ops, skip := lineDiff(old, new)
 	var bw bytes.Buffer
 	bw.WriteString("--- " + diffName("a/", path) + "\n")
 	bw.WriteString("+++ " + diffName("b/", path) + "\n")
-	for _, h := range hunks(ops, DiffContext) {
+	for _, h := range hunks(ops, skip, DiffContext) {
 		fmt.Fprintf(&bw, "@@ -%s +%s @@\n", hunkRange(h.oldStart, h.oldLines), hunkRange(h.newStart, h.newLines))
 		for _, op := range ops[h.from:h.to] {
 			bw.WriteByte(op.kind)
@@ -56,13 +56,29 @@ type lineOp struct {
 	text string // the line with its line ending, if it has one
 }
 
-// lineDiff compares old and new line by line with go-diff's line mode.
-func lineDiff(old, new []byte) []lineOp {
+// lineDiff compares old and new line by line with go-diff's line mode. The
+// common lines at both ends are trimmed first (drafts are fixed in a few
+// places; a 50 MB file should not become millions of line records), keeping
+// DiffContext of them next to the change: ops start at line skip+1.
+func lineDiff(old, new []byte) (ops []lineOp, skip int) {
+	p := commonPrefix(old, new)
+	p = bytes.LastIndexByte(old[:p], '\n') + 1 // back to a line start
+	s := commonSuffix(old[p:], new[p:])
+	if k := bytes.IndexByte(old[len(old)-s:], '\n'); k >= 0 {
+		s -= k + 1 // forward to a line start
+	} else {
+		s = 0
+	}
+	head := splitLines(old[:p])
+	skip = max(len(head)-DiffContext, 0)
+	for _, ln := range head[skip:] {
+		ops = append(ops, lineOp{' ', ln})
+	}
+
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // exact, deterministic results whatever the load
-	a, b, lines := dmp.DiffLinesToRunes(string(old), string(new))
+	a, b, lines := dmp.DiffLinesToRunes(string(old[p:len(old)-s]), string(new[p:len(new)-s]))
 	diffs := dmp.DiffCharsToLines(dmp.DiffMainRunes(a, b, false), lines)
-	var ops []lineOp
 	for _, d := range diffs {
 		kind := byte(' ')
 		switch d.Type {
@@ -77,7 +93,49 @@ func lineDiff(old, new []byte) []lineOp {
 			}
 		}
 	}
-	return ops
+
+	tail := old[len(old)-s:]
+	for i := 0; i < DiffContext && len(tail) > 0; i++ {
+		k := bytes.IndexByte(tail, '\n') + 1
+		if k == 0 {
+			k = len(tail)
+		}
+		ops = append(ops, lineOp{' ', string(tail[:k])})
+		tail = tail[k:]
+	}
+	return ops, skip
+}
+
+// splitLines splits b after each newline.
+func splitLines(b []byte) []string {
+	var out []string
+	for len(b) > 0 {
+		k := bytes.IndexByte(b, '\n') + 1
+		if k == 0 {
+			k = len(b)
+		}
+		out = append(out, string(b[:k]))
+		b = b[k:]
+	}
+	return out
+}
+
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }
 
 // hunk is ops[from:to] with its line ranges (1-based starts).
@@ -89,7 +147,8 @@ type hunk struct {
 
 // hunks groups changes separated by at most 2*context unchanged lines (as
 // diff and git do: their context would touch).
-func hunks(ops []lineOp, context int) []hunk {
+// ops[0] is line skip+1 of both texts.
+func hunks(ops []lineOp, skip, context int) []hunk {
 	var out []hunk
 	for i := 0; i < len(ops); {
 		if ops[i].kind == ' ' {
@@ -107,7 +166,7 @@ func hunks(ops []lineOp, context int) []hunk {
 		out = append(out, hunk{from: from, to: to})
 		i = last + 1
 	}
-	oldLine, newLine, k := 1, 1, 0
+	oldLine, newLine, k := skip+1, skip+1, 0
 	for i, op := range ops {
 		for k < len(out) && out[k].to <= i {
 			k++

@@ -150,7 +150,7 @@ func renderGroup(b *strings.Builder, p *palette, src []byte, g editGroup) {
 	}
 	after.Write(src[pos:g.end])
 
-	ops := lineDiff([]byte(before), []byte(after.String()))
+	ops, _ := lineDiff([]byte(before), []byte(after.String()))
 	if wholeLines(ops) {
 		shown := 0
 		for _, op := range ops {
@@ -174,7 +174,7 @@ func renderGroup(b *strings.Builder, p *palette, src []byte, g editGroup) {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(before, after.String(), false))
-	for _, line := range splitLines(diffs) {
+	for _, line := range wordDiffLines(diffs) {
 		if !line.changed() {
 			continue
 		}
@@ -226,9 +226,9 @@ func (l diffLine) changed() bool {
 	return false
 }
 
-// splitLines breaks a word diff into display lines at the newlines of
+// wordDiffLines breaks a word diff into display lines at the newlines of
 // unchanged text; newlines inside a change stay in it (shown as ↵).
-func splitLines(diffs []diffmatchpatch.Diff) []diffLine {
+func wordDiffLines(diffs []diffmatchpatch.Diff) []diffLine {
 	var lines []diffLine
 	var cur diffLine
 	for _, d := range diffs {
