@@ -67,6 +67,9 @@ type Attribution struct {
 	Granted, Reason bool
 	// Definite marks a source phrase led by "the" ("the officials").
 	Definite bool
+	// Question marks a cue that asks ("asked"): a question carries no
+	// information, so anonymous-sourcing does not count it.
+	Question bool
 }
 
 // New reports whether the attribution introduces a source (not a
@@ -268,4 +271,50 @@ func (a *Analysis) SentenceAt(off int) int {
 		return i
 	}
 	return -1
+}
+
+// PhraseWords splits a cue phrase into the lower-cased words MatchPhrase
+// expects ("Is Tipped To" → ["is" "tipped" "to"]).
+func PhraseWords(phrase string) []string {
+	toks := Tokens(phrase, lint.Span{Start: 0, End: len(phrase)})
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, t.Lower)
+	}
+	return out
+}
+
+// MatchPhrase returns the spans where words (lower-cased tokens, as from
+// PhraseWords) occur in sentence si, consecutively and outside quotes.
+func (a *Analysis) MatchPhrase(si int, words []string) []lint.Span {
+	if len(words) == 0 {
+		return nil
+	}
+	toks := a.SentenceTokens(si)
+	var out []lint.Span
+	for j := 0; j+len(words) <= len(toks); j++ {
+		ok := true
+		for k, w := range words {
+			t := toks[j+k]
+			if t.Flags&InQuote != 0 || t.Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, lint.Span{Start: toks[j].Span.Start, End: toks[j+len(words)-1].Span.End})
+		}
+	}
+	return out
+}
+
+// HasWord reports whether sentence si has a word in set (lower-cased),
+// quoted or not.
+func (a *Analysis) HasWord(si int, set map[string]bool) bool {
+	for _, t := range a.SentenceTokens(si) {
+		if t.Kind == Word && set[t.Lower] {
+			return true
+		}
+	}
+	return false
 }

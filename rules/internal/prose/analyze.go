@@ -314,12 +314,18 @@ type np struct {
 // backwardSource reads the subject phrase ending at token p before the cue
 // at j and records an attribution. It reports whether one was recorded.
 func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool {
+	if pc := lookup(toks[p].Lower); pc&wBoundary != 0 && pc&wPronoun == 0 && !toks[p].Is(Cap) {
+		return false
+	}
 	// Region: walk back to a boundary.
 	q := p
 	for q-1 >= 0 && word(toks, q-1) || q-1 >= 0 && toks[q-1].Kind == Number && toks[q-1].Flags&InQuote == 0 {
 		pw := toks[q-1].Lower
 		pc := lookup(pw)
-		if pc&wBoundary != 0 && !(pw == "to" && (wordIs(toks, q-2, "close") || wordIs(toks, q-2, "next"))) {
+		if pc&(wWeekday|wMonth) != 0 && pw != "may" {
+			break
+		}
+		if pc&wBoundary != 0 && !(pw == "to" && q-2 >= 0 && (wordIs(toks, q-2, "close") || wordIs(toks, q-2, "next") || lookup(toks[q-2].Lower)&(wAnonNoun|wSpokes|wRoleNoun) != 0)) {
 			if !(toks[q-1].Is(Cap) && q-1 > 0 && pc&(wReport|wBelief|wDet) == 0 && toks[q-1].Lower != "and") {
 				break
 			}
@@ -332,6 +338,9 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 	n, ok := z.headOf(toks, q, p)
 	if !ok {
 		return false
+	}
+	if baseForm[toks[j].Lower] && !z.auxBefore(toks, j) && !pluralHead(toks[n.head]) {
+		return false // "a council report", "the plans say" is plural; singular + base form is a noun
 	}
 	return z.record(si, toks, j, n, c, true)
 }
@@ -401,7 +410,7 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 	for e+1 < len(toks) && (word(toks, e+1) || toks[e+1].Kind == Number && toks[e+1].Flags&InQuote == 0) && e-from < 10 {
 		nw := toks[e+1].Lower
 		nc := lookup(nw)
-		if nc&wBoundary != 0 && !(nw == "to" && (toks[e].Lower == "close" || toks[e].Lower == "next")) {
+		if nc&wBoundary != 0 && !(nw == "to" && (toks[e].Lower == "close" || toks[e].Lower == "next" || lookup(toks[e].Lower)&(wAnonNoun|wSpokes|wRoleNoun) != 0)) {
 			if !(toks[e+1].Is(Cap) && nc&wDet == 0) {
 				break
 			}
@@ -416,6 +425,10 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 		e--
 	}
 	n, ok := z.headOf(toks, from, e)
+	for !ok && e > from {
+		e--
+		n, ok = z.headOf(toks, from, e)
+	}
 	if !ok {
 		return
 	}
@@ -427,6 +440,54 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 		return // "according to reports" is a §2 cue, not a source
 	}
 	z.record(si, toks, j, n, wReport, false)
+}
+
+// isAsk reports whether a cue asks rather than tells.
+func isAsk(w string) bool { return w == "ask" || w == "asks" || w == "asked" || w == "asking" }
+
+// definiteAnonymous are the head nouns that stay anonymous after "the"
+// with no earlier source to refer to ("the officials said").
+var definiteAnonymous = map[string]bool{
+	"official": true, "officials": true, "source": true, "sources": true, "insider": true, "insiders": true,
+	"aide": true, "aides": true, "diplomat": true, "diplomats": true, "person": true, "people": true,
+}
+
+// baseForm holds the base forms of cue verbs ("say", "report"): after a
+// singular subject with no auxiliary they are nouns ("a council report").
+var baseForm = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range reportVerbs {
+		m[v[0]] = true
+	}
+	for _, v := range beliefVerbs {
+		m[v[0]] = true
+	}
+	return m
+}()
+
+// auxBefore reports whether an auxiliary sits just before the verb at j
+// (over adverbs): "did not say", "will tell".
+func (z *analyzer) auxBefore(toks []Token, j int) bool {
+	for p := j - 1; p >= 0 && word(toks, p); p-- {
+		c := lookup(toks[p].Lower)
+		if c&wAux != 0 {
+			return true
+		}
+		if c&wAdverb == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// pluralHead reports whether a source head takes a plural verb.
+func pluralHead(t Token) bool {
+	w := t.Lower
+	switch w {
+	case "they", "we", "i", "you", "people", "police", "staff", "media", "many", "some", "others", "both", "few", "several":
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !t.Is(Cap) || t.Is(Cap) && strings.HasSuffix(w, "s") && lookup(w)&(wAnonNoun|wWeaselNoun|wInstitution|wDocument) != 0
 }
 
 func isNounLike(t Token) bool {
@@ -458,9 +519,18 @@ func (z *analyzer) appositive(si int, toks []Token, j, p int, c wclass) bool {
 		return false
 	}
 	// A weasel named in its appositive ("critics, including Cllr Hale, argue")
-	// is a named source.
+	// is a named source; so is an unnamed role named in its appositive
+	// ("his top aide, Tad Hale, said").
 	if len(z.a.Attributions) > before {
 		at := &z.a.Attributions[len(z.a.Attributions)-1]
+		if at.Class == Anonymous || at.Class == Unknown || at.Class == Weasel {
+			if name := appositiveName(toks, open+1, p); name >= 0 {
+				at.Class = Named
+				at.Head = StripPossessive(toks[name].Lower)
+				at.Ref = -1
+				return true
+			}
+		}
 		if at.Class == Weasel && wordIs(toks, open+1, "including") {
 			for k := open + 2; k < p; k++ {
 				if word(toks, k) && toks[k].Is(Cap) {
@@ -472,6 +542,25 @@ func (z *analyzer) appositive(si int, toks []Token, j, p int, c wclass) bool {
 		}
 	}
 	return true
+}
+
+// appositiveName returns the last token of a personal name filling the
+// appositive toks[from:to] ("Tad Hale", "Ana Ruiz and Tom Hale"), or -1.
+func appositiveName(toks []Token, from, to int) int {
+	if to-from < 2 || to-from > 8 {
+		return -1
+	}
+	last := -1
+	for k := from; k < to; k++ {
+		switch {
+		case word(toks, k) && toks[k].Is(Cap) && lookup(toks[k].Lower)&(wDet|wIndef|wAnonNoun|wWeaselNoun) == 0:
+			last = k
+		case wordIs(toks, k, "and"):
+		default:
+			return -1
+		}
+	}
+	return last
 }
 
 // colonQuote records "Okafor: 'We will…'" and "Ms Rees: …" style attributions.
@@ -515,6 +604,15 @@ func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward 
 		at.Cue.End = toks[j+1].Span.End
 	}
 	nounish := c&wNounish != 0 && lookup(toks[j].Lower)&wNounish != 0
+	for k := n.start; k <= n.end; k++ {
+		if toks[k].Kind == Number || toks[k].Lower == "percent" || toks[k].Lower == "%" || toks[k].Lower == "majority" || toks[k].Lower == "most" || toks[k].Lower == "half" {
+			at.Class = Unknown // a poll finding, not a source
+			at.Question = isAsk(toks[j].Lower)
+			a.Attributions = append(a.Attributions, at)
+			return true
+		}
+	}
+	at.Question = isAsk(toks[j].Lower)
 	single := n.start == n.head && n.head == n.end
 	// Is the head capitalised because it begins the sentence, or as a name?
 	capName := h.Is(Cap)
@@ -611,7 +709,7 @@ func (z *analyzer) classifyCommon(at *Attribution, toks []Token, n np, hl string
 			at.Class = Institution
 		case hc&wDocument != 0:
 			at.Class = Record
-		case hc&wAnonNoun != 0 && hc&(wRoleNoun|wPersonNoun) == 0:
+		case definiteAnonymous[hl]:
 			at.Class = Anonymous
 		case hc&wRoleNoun != 0:
 			at.Class = Named
@@ -826,9 +924,28 @@ func isMonthMay(toks []Token, k int) bool {
 func (z *analyzer) cover(si int, toks []Token) {
 	a := z.a
 	s := &a.Sentences[si]
-	if s.CueEnd == s.CueStart {
-		return
+	for ci := s.CueStart; ci < s.CueEnd; ci++ {
+		cu := &a.Cues[ci]
+		cu.CoveredBy = -1
+		if cu.Idiom {
+			continue
+		}
+		cu.CoveredBy = a.CoveredAt(si, cu.Span)
+		cu.Covered = cu.CoveredBy >= 0
 	}
+}
+
+// CoveredAt returns the attribution that covers a construction at span in
+// sentence si, or -1 (RULES.md §1.4): any attribution of a covering class
+// covers its sentence, except clauses after but, however, although, while,
+// whereas, yet or ";" that carry no cue of their own. A reopened quote's
+// speaker covers the whole sentence.
+func (a *Analysis) CoveredAt(si int, span lint.Span) int {
+	s := &a.Sentences[si]
+	if s.Speaker >= 0 && a.Attributions[s.Speaker].Class.Covers() {
+		return s.Speaker
+	}
+	toks := a.Tokens[s.TokStart:s.TokEnd]
 	clauseOf := func(off int) int {
 		n := 0
 		for k := range toks {
@@ -844,32 +961,24 @@ func (z *analyzer) cover(si int, toks []Token) {
 		}
 		return n
 	}
-	for ci := s.CueStart; ci < s.CueEnd; ci++ {
-		cu := &a.Cues[ci]
-		cu.CoveredBy = -1
-		if cu.Idiom {
+	cc := -1
+	for ai := s.AttrStart; ai < s.AttrEnd; ai++ {
+		at := &a.Attributions[ai]
+		if !at.Class.Covers() || at.Cue.Empty() {
 			continue
 		}
-		if s.Speaker >= 0 && a.Attributions[s.Speaker].Class.Covers() {
-			cu.Covered, cu.CoveredBy = true, s.Speaker
+		// The construction's own phrase is no cover ("critics argue").
+		if at.Source.Overlaps(span) || at.Cue.Overlaps(span) {
 			continue
 		}
-		cc := clauseOf(cu.Span.Start)
-		for ai := s.AttrStart; ai < s.AttrEnd; ai++ {
-			at := &a.Attributions[ai]
-			if !at.Class.Covers() || at.Cue.Empty() {
-				continue
-			}
-			// The cue's own construction is no cover ("critics argue").
-			if at.Source.Overlaps(cu.Span) || at.Cue.Overlaps(cu.Span) {
-				continue
-			}
-			if cc == 0 || clauseOf(at.Cue.Start) == cc {
-				cu.Covered, cu.CoveredBy = true, ai
-				break
-			}
+		if cc < 0 {
+			cc = clauseOf(span.Start)
+		}
+		if cc == 0 || clauseOf(at.Cue.Start) == cc {
+			return ai
 		}
 	}
+	return -1
 }
 
 // appendTokensLower tokenizes text[span] with a lower-cased copy of the

@@ -66,6 +66,9 @@ func (z *analyzer) cues(si int, toks []Token) {
 				j = k
 			}
 		case adverbCues[w] != "":
+			if w == "allegedly" && (wordIs(toks, j-1, "for") || wordIs(toks, j-1, "of")) {
+				break // "wanted for allegedly…", "accused of allegedly…": the charge is the source
+			}
 			z.addCue(si, toks, j, j, Adverb, w, adverbCues[w], func(c *Cue) { c.Legal = w == "allegedly" })
 		case w == "according":
 			if wordIs(toks, j+1, "to") {
@@ -73,7 +76,7 @@ func (z *analyzer) cues(si int, toks []Token) {
 				if word(toks, k) && (toks[k].Lower == "media" || toks[k].Lower == "local" || toks[k].Lower == "press" || toks[k].Lower == "news" || toks[k].Lower == "unconfirmed") {
 					k++
 				}
-				if wordIs(toks, k, "reports") {
+				if wordIs(toks, k, "reports") && (k+1 == len(toks) || toks[k+1].Kind == Punct || wordIs(toks, k+1, "that")) {
 					z.addCue(si, toks, j, k, Adverb, "according to reports", "reported", nil)
 					j = k
 				}
@@ -294,8 +297,8 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 	start := j
 	k := j
 	if w == "some" || w == "many" {
-		if !clauseStart(toks, j) {
-			return j
+		if !clauseStart(toks, j) || wordIs(toks, j+1, "of") || wordIs(toks, j+1, "in") {
+			return j // "some of them said": a group the story has named
 		}
 		k++
 		if word(toks, k) {

@@ -135,7 +135,7 @@ func init() {
 		"without", "under", "between", "among", "up", "out", "off", "down", "i", "we", "you", "me", "us",
 		"him", "them", "so-called", "even", "only", "just", "still", "already", "recently", "previously",
 		"repeatedly", "said:", "added", "instead", "though", "thus", "therefore", "indeed")
-	add(wComplement, "close", "familiar", "briefed", "at", "of", "for", "with", "from", "within", "inside",
+	add(wComplement, "to", "close", "familiar", "briefed", "at", "of", "for", "with", "from", "within", "inside",
 		"in", "on", "involved", "knowledgeable", "near", "representing", "working", "based", "who")
 	add(wHonorific, "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
 		"rev", "cllr", "councillor", "judge", "det", "sgt", "insp", "supt", "capt", "gen", "president",
@@ -177,9 +177,9 @@ func init() {
 		"advisors", "banker", "bankers", "investor", "investors", "trader", "traders", "manager", "managers",
 		"consultant", "consultants", "figure", "figures", "ally", "allies", "confidant", "confidants",
 		"lawmaker", "lawmakers", "legislator", "legislators", "mp", "mps", "councillor", "councillors",
-		"director", "directors", "employee", "doctor", "doctors", "nurse", "nurses", "lawyer", "lawyers",
-		"attorney", "attorneys", "student", "students", "supporter", "supporters", "fan", "fans", "voter",
-		"voters", "shopper", "shoppers", "customer", "customers", "passenger", "passengers", "one",
+		"director", "directors", "employee", "doctor", "doctors", "nurse", "nurses",
+		"student", "supporter", "fan", "voter",
+		"shopper", "customer", "passenger", "one",
 		"another", "others", "someone", "somebody", "man", "woman", "men", "women", "observer", "insider",
 		"strategist", "strategists", "operative", "operatives", "donor", "donors", "activist", "activists",
 		"campaigner", "campaigners", "organiser", "organisers", "senior", "veteran", "veterans", "agent",
@@ -201,8 +201,7 @@ func init() {
 		"charged", "indicted", "pleaded", "pleads", "denies", "denied", "verdict", "sentencing", "sentenced",
 		"lawsuit", "claimant", "claimants", "plaintiff", "plaintiffs", "defendant", "defendants", "accused",
 		"indictment", "convicted", "acquitted", "arrested", "charges", "charge", "suit", "jurors",
-		"testified", "crown", "barrister", "counsel", "complaint", "police", "investigation", "investigators",
-		"detectives", "arrest")
+		"testified", "crown", "barrister", "counsel", "arrest")
 	add(wHedge, "may", "might", "could", "possibly", "likely", "unlikely", "probably", "perhaps", "appears",
 		"appear", "appeared", "seems", "seem", "seemed", "apparently", "unconfirmed", "if", "potentially",
 		"reportedly", "allegedly", "supposedly", "purportedly", "reputedly", "rumoured", "rumored",
