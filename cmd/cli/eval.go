@@ -11,13 +11,13 @@ import (
 	"copydesk/lint"
 )
 
-const evalHelp = `Measure each rule's precision and recall on labelled corpora. Every draft is
+const evalHelp = `Measure each rule's precision and recall on labeled corpora. Every draft is
 linted as "copydesk check" lints it (each rule at its default configuration
 and severity, rules that are off by default included), and an item counts as
 flagged when a finding of the rule overlaps it.
 
 A path is a corpus folder (each sub-folder holding <split>.jsonl is a data
-set), one data set's folder, or a .jsonl file. Data sets are recognised by
+set), one data set's folder, or a .jsonl file. Data sets are recognized by
 folder name or by their first line: polnear-attribution,
 szeged-wiki-uncertainty, emergent-headlines, scrapinghub-boilerplate. How
 labels map to rules: README, "Evaluation: detection quality".
@@ -48,7 +48,7 @@ func init() {
 	register(&command{
 		name:    "eval",
 		args:    "[flags] CORPUS_DIR_OR_DATASET_DIR...",
-		summary: "measure the rules' precision and recall on labelled corpora",
+		summary: "measure the rules' precision and recall on labeled corpora",
 		help:    evalHelp,
 		setup: func(a *app, fs *flag.FlagSet) func([]string) int {
 			var f evalFlags

@@ -30,7 +30,7 @@ var DatasetNames = []string{PolNeAR, Szeged, Emergent, Scrapinghub}
 // neutralHeadline heads drafts whose data set has no headline of its own.
 const neutralHeadline = "Evaluation draft"
 
-// Draft is one plain-text document built from a data set, with the labelled
+// Draft is one plain-text document built from a data set, with the labeled
 // items it contains.
 type Draft struct {
 	Name   string // unique within the data set; used as the path (with ".txt")
@@ -38,7 +38,7 @@ type Draft struct {
 	Items  []Item
 }
 
-// Item is one labelled unit of a draft.
+// Item is one labeled unit of a draft.
 type Item struct {
 	ID    string    // the data set's id, with a suffix for sub-items
 	Slice string    // the kind of unit: "sentence", "attribution", "raw"...
@@ -99,7 +99,7 @@ func ReadDrafts(src Source) ([]Draft, error) {
 // Locate turns command-line paths into data set files. A path may be a
 // corpus folder (each sub-folder holding <split>.jsonl is a data set), a data
 // set folder holding <split>.jsonl, or a .jsonl file. Data sets are named by
-// their folder, or else recognised from the keys of their first line. The
+// their folder, or else recognized from the keys of their first line. The
 // result is sorted by data set order, then path, without duplicates.
 func Locate(paths []string, split string) ([]Source, error) {
 	var out []Source
@@ -187,7 +187,7 @@ func detect(file string) (string, error) {
 	return sniff(file)
 }
 
-// sniff recognises a data set from the keys of the first line of file.
+// sniff recognizes a data set from the keys of the first line of file.
 func sniff(file string) (string, error) {
 	f, err := os.Open(file)
 	if err != nil {

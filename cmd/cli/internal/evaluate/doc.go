@@ -1,4 +1,4 @@
-// Package evaluate measures how well copydesk's rules detect what labelled
+// Package evaluate measures how well copydesk's rules detect what labeled
 // corpora say they should: it reads a data set, rebuilds its items into
 // plain-text drafts, lints each draft through the same path as `copydesk
 // check` (parse.Parse, then lint.CheckDocument with every rule at its
@@ -8,7 +8,7 @@
 // # Data sets
 //
 // Four JSON-lines formats are read (one object per line; see each corpus
-// folder's README). A data set is recognised by its folder name or, failing
+// folder's README). A data set is recognized by its folder name or, failing
 // that, by the keys of its first line:
 //
 //   - polnear-attribution: sentences of political news articles with
@@ -24,16 +24,16 @@
 //   - emergent-headlines: one draft per headline, the headline alone.
 //   - scrapinghub-boilerplate: scraped pages. Each of `raw` and
 //     `extracted.<tool>` is its own draft under a neutral headline, scored
-//     separately. The draft is the text itself when every labelled line can
+//     separately. The draft is the text itself when every labeled line can
 //     be found in it in order (lines are matched after trimming white
-//     space); otherwise the labelled lines, one per line.
+//     space); otherwise the labeled lines, one per line.
 //
 // Offsets in the corpora count Unicode code points; they are converted to
 // byte offsets into the draft.
 //
 // # Scoring
 //
-// Every labelled unit (a sentence, an attribution, a line, a headline) is an
+// Every labeled unit (a sentence, an attribution, a line, a headline) is an
 // item with a byte span in its draft's source. The rule predicts an item
 // positive when one of its findings overlaps the item's span in Source
 // coordinates (Finding.Source; an empty span counts when it lies inside the

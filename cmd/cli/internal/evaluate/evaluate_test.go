@@ -22,7 +22,6 @@ type fakeRule struct {
 	id       string
 	re       *regexp.Regexp
 	headline bool // look at the headline instead of the body
-	lines    bool // match whole lines (re anchored per line)
 	related  bool // one finding at the first match, the others Related
 }
 

@@ -145,7 +145,7 @@ func TestScrapinghubLayout(t *testing.T) {
 	if it := d.Items[3]; it.Text(&d) != "Share this article" || it.Label != "debris" {
 		t.Errorf("item 4 = %q (%s)", it.Text(&d), it.Label)
 	}
-	// Page two has a labelled line missing from its text: one line per item.
+	// Page two has a labeled line missing from its text: one line per item.
 	d = drafts[2]
 	want := neutralHeadline + "\n\nDunmere Water fined\nThe fine was £2m, the regulator said.\nShare prices at Fenwick Rail fell 4%.\nSign up to our newsletter"
 	if d.Source != want {
@@ -155,7 +155,7 @@ func TestScrapinghubLayout(t *testing.T) {
 
 func TestLocate(t *testing.T) {
 	dir := t.TempDir()
-	// A data set in a folder with another name is recognised by content.
+	// A data set in a folder with another name is recognized by content.
 	data, err := os.ReadFile(filepath.Join(corpus, Emergent, "dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)

@@ -36,10 +36,10 @@ const maxQuoteJoin = 4
 // readPolNeAR groups sentences by article and rebuilds each article as a
 // draft (see the package documentation). Items:
 //
-//   - slice "sentence": each body sentence, labelled with its PolNeAR label
+//   - slice "sentence": each body sentence, labeled with its PolNeAR label
 //     (the title is the headline and is not a body sentence);
 //   - slice "attribution": each sourced attribution of a body sentence,
-//     labelled by SourceClass of its source string; its span covers the
+//     labeled by SourceClass of its source string; its span covers the
 //     source and cue when the source lies in the sentence, else the sentence;
 //   - slice "discard": each annotator Discard span ("discard") and each body
 //     sentence without one ("clean").

@@ -33,7 +33,7 @@ type scrapinghubRow struct {
 
 // readScrapinghub makes one draft per page and text (raw, and each
 // extractor's output) under a neutral headline. Items (slice "raw",
-// "extracted.<tool>") are the labelled lines: body, debris, mixed or
+// "extracted.<tool>") are the labeled lines: body, debris, mixed or
 // short_in_body.
 func readScrapinghub(path string, r io.Reader) ([]Draft, error) {
 	var drafts []Draft
@@ -67,10 +67,10 @@ func readScrapinghub(path string, r io.Reader) ([]Draft, error) {
 	return drafts, err
 }
 
-// scrapinghubDraft lays out one text. When every labelled line is found in
+// scrapinghubDraft lays out one text. When every labeled line is found in
 // order among the text's lines (compared after trimming white space), the
-// draft is the text itself, so blank lines and unlabelled lines stay where
-// the extractor put them; otherwise it is the labelled lines, one per line.
+// draft is the text itself, so blank lines and unlabeled lines stay where
+// the extractor put them; otherwise it is the labeled lines, one per line.
 func scrapinghubDraft(id, slice, text string, lines []scrapinghubLine) Draft {
 	d := Draft{Name: "scrapinghub/" + id + "/" + slice}
 	head := neutralHeadline + "\n\n"
@@ -101,7 +101,7 @@ func scrapinghubDraft(id, slice, text string, lines []scrapinghubLine) Draft {
 	return d
 }
 
-// alignLines finds each labelled line, in order, among the lines of text and
+// alignLines finds each labeled line, in order, among the lines of text and
 // returns the spans of their trimmed content.
 func alignLines(text string, lines []scrapinghubLine) ([]lint.Span, bool) {
 	spans := make([]lint.Span, 0, len(lines))

@@ -20,7 +20,7 @@ type szegedRow struct {
 
 // readSzeged groups sentences by Wikipedia document, in file order, and
 // makes each document one paragraph under a neutral headline. Items (slice
-// "sentence") are labelled "doxastic" when the sentence has a doxastic cue,
+// "sentence") are labeled "doxastic" when the sentence has a doxastic cue,
 // "certain" when it has no cue, and "other-uncertain" otherwise.
 func readSzeged(path string, r io.Reader) ([]Draft, error) {
 	groups := map[string][]szegedRow{}
