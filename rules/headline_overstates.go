@@ -352,18 +352,63 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 	switch an.SourceClass(si) {
 	case prose.Anonymous, prose.Weasel:
 		for _, at := range an.SentenceAttributions(si) {
-			if at.Class == prose.Anonymous || at.Class == prose.Weasel {
-				sp := at.Source
-				if sp.Empty() {
-					sp = at.Cue
-				}
-				return true, doc.Slice(sp)
+			if at.Class != prose.Anonymous && at.Class != prose.Weasel {
+				continue
 			}
+			// The source must hold the clause that carries the claim
+			// ("While many expected X, he is leaning on Y": the weasel
+			// holds only its own clause).
+			if !clauseCarriesClaim(toks, hit, at.Cue) {
+				continue
+			}
+			sp := at.Source
+			if sp.Empty() {
+				sp = at.Cue
+			}
+			return true, doc.Slice(sp)
 		}
-		return true, "anonymous source"
 	}
 	return false, ""
 }
+
+// clauseCarriesClaim reports whether the clause of the sentence holding
+// the span cue (RULES.md §1.4: clauses split at ";" and contrast words; a
+// sentence opened by a contrast word ends that clause at its first comma)
+// holds a word of the claim. An empty cue (a continued quote) holds all.
+func clauseCarriesClaim(toks []prose.Token, hit []bool, cue lint.Span) bool {
+	if cue.Empty() {
+		return true
+	}
+	clause := make([]int, 0, 4) // clause number of each hit, appended as found
+	n, lead, cueClause := 0, false, -1
+	for j, t := range toks {
+		if t.Flags&prose.InQuote == 0 {
+			switch {
+			case t.Kind == prose.Punct && (t.Rune == ';' || t.Rune == ',' && lead):
+				n++
+				lead = false
+			case t.Kind == prose.Word && contrastWords[t.Lower]:
+				n++
+				lead = j == 0
+			}
+		}
+		if cueClause < 0 && t.Span.Start >= cue.Start {
+			cueClause = n
+		}
+		if hit[j] {
+			clause = append(clause, n)
+		}
+	}
+	for _, c := range clause {
+		if c == cueClause {
+			return true
+		}
+	}
+	return false
+}
+
+// contrastWords open a clause an attribution does not reach (RULES.md §1.4).
+var contrastWords = wordSet("but", "however", "although", "while", "whereas", "yet", "though")
 
 // governsClaim approximates a hedge's scope: a modal, adverb or agentless
 // verb at i hedges the claim only when a word of the claim follows within
