@@ -44,7 +44,8 @@
 //
 // Examples of errors are ranked "worst first": false positives by how many
 // false positives share the same flagged text (the pattern that costs the
-// most), misses by how many misses share the same cue or source string (or,
-// without one, the same line text folded to lower case with digits
-// masked), then by corpus order. One example is shown per pattern.
+// most; on a tie, the longer item first), misses by how many misses share
+// the same cue or source string (or, without one, the same line text folded
+// to lower case with digits masked), then by corpus order. One example is
+// shown per pattern.
 package evaluate

@@ -241,8 +241,9 @@ func hit(m *Mapping, item lint.Span, fs []found) (found, bool) {
 }
 
 type candidate struct {
-	key string
-	ex  Example
+	key  string
+	ex   Example
+	size int // bytes of the item: among false positives of equal count, longer is worse
 }
 
 func score(src Source, m *Mapping, drafts []Draft, results []draftResult, examples int) Row {
@@ -271,13 +272,13 @@ func score(src Source, m *Mapping, drafts []Draft, results []draftResult, exampl
 					if key == "" {
 						key = foldKey(it.Text(d))
 					}
-					fns = append(fns, candidate{strings.ToLower(key), Example{ID: it.ID, Label: it.Label, Text: shorten(it.ContextText(d)), Note: it.Note}})
+					fns = append(fns, candidate{strings.ToLower(key), Example{ID: it.ID, Label: it.Label, Text: shorten(it.ContextText(d)), Note: it.Note}, 0})
 				}
 			case flagged:
 				row.FP++
 				if examples > 0 {
 					fps = append(fps, candidate{foldKey(f.flagged), Example{ID: it.ID, Label: it.Label, Text: shorten(it.ContextText(d)), Note: it.Note,
-						Flagged: shorten(f.flagged), Message: f.message}})
+						Flagged: shorten(f.flagged), Message: f.message}, it.Span.Len()})
 				}
 			default:
 				row.TN++
@@ -311,8 +312,10 @@ func round4(v float64) float64 {
 	return float64(int64(v*10000+0.5)) / 10000
 }
 
-// worst groups candidates by key and returns one example per group, the
-// largest groups first, ties in corpus order.
+// worst groups candidates by key and returns one example per group (its
+// first candidate): the largest groups first, then the group whose example
+// is the longest item (for false positives: a long line of prose flagged is
+// the costliest), then corpus order.
 func worst(cands []candidate, n int) []Example {
 	if n <= 0 || len(cands) == 0 {
 		return nil
@@ -336,6 +339,9 @@ func worst(cands []candidate, n int) []Example {
 		a, b := groups[keys[i]], groups[keys[j]]
 		if a.count != b.count {
 			return a.count > b.count
+		}
+		if sa, sb := cands[a.first].size, cands[b.first].size; sa != sb {
+			return sa > sb
 		}
 		return a.first < b.first
 	})

@@ -221,9 +221,9 @@ func TestBadJSONNamesLine(t *testing.T) {
 }
 
 func TestWorstGroupsPatterns(t *testing.T) {
-	c := func(key, id string) candidate { return candidate{key, Example{ID: id}} }
-	got := worst([]candidate{c("a", "1"), c("b", "2"), c("b", "3"), c("c", "4"), c("b", "5"), c("c", "6")}, 2)
-	if len(got) != 2 || got[0].ID != "2" || got[0].Count != 3 || got[1].ID != "4" || got[1].Count != 2 {
+	c := func(key, id string, size int) candidate { return candidate{key, Example{ID: id}, size} }
+	got := worst([]candidate{c("a", "1", 5), c("b", "2", 1), c("b", "3", 1), c("c", "4", 1), c("b", "5", 1), c("c", "6", 1), c("d", "7", 9)}, 3)
+	if len(got) != 3 || got[0].ID != "2" || got[0].Count != 3 || got[1].ID != "4" || got[1].Count != 2 || got[2].ID != "7" {
 		t.Errorf("worst = %+v", got)
 	}
 	if got := shorten(strings.Repeat("word ", 100)); len([]rune(got)) != ExampleWidth || !strings.HasSuffix(got, "…") {
