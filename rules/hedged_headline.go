@@ -780,6 +780,9 @@ func questionForm(words []hword) (q, wh bool) {
 	if whWords[first.lower] {
 		return true, true
 	}
+	if k := indexOf(words, first); auxiliaries[first.lower] && k+1 < n && words[k+1].lower == "you" {
+		return false, false // "Will you buy one?" asks the reader, not about a claim
+	}
 	// "... Mayor Quits So What Did She Do?": a wh-word before an auxiliary
 	// inside the clause opens the question.
 	for i := start + 1; i+1 < n-1; i++ {
@@ -788,6 +791,15 @@ func questionForm(words []hword) (q, wh bool) {
 		}
 	}
 	return true, false
+}
+
+func indexOf(words []hword, w hword) int {
+	for i := range words {
+		if words[i].start == w.start {
+			return i
+		}
+	}
+	return -1
 }
 
 // scareQuote checks a quotation in the headline for scare quotes: a short
