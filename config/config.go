@@ -13,7 +13,7 @@ import (
 	"copydesk/lint"
 )
 
-// File names looked for, in order of preference, in each directory from an
+// FileNames are the names looked for, in order of preference, in each directory from an
 // input file's directory up to the repository root.
 var FileNames = []string{".copydesk.toml", "copydesk.toml"}
 

@@ -10,5 +10,5 @@
 // and caches the configuration that governs each input file.
 //
 // Every error names the file and line and, where a key or rule ID is
-// misspelt, suggests the closest known one.
+// misspelled, suggests the closest known one.
 package config

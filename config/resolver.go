@@ -150,10 +150,10 @@ func (r *Resolver) load(file string) (*RuleSet, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	var c *Config
-	switch {
-	case file == "":
+	switch file {
+	case "":
 		c = Default(wd)
-	case file == r.opts.Path:
+	case r.opts.Path:
 		c, err = Load(file, wd)
 	default:
 		// Name the file relative to the working directory when it is

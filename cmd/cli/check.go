@@ -29,11 +29,27 @@ type checkOptions struct {
 	NoConfig      bool
 }
 
-// Preparers run, in order, after a configuration file is loaded and before
-// it is checked against the rules; each may return a registry extended with
-// the rules of the packs or plugins the configuration names. Files of this
-// package that add such rules append to it in init.
-var Preparers []func(c *config.Config, reg *lint.Registry) (*lint.Registry, error)
+// Extension is per-run behavior that another file of this package adds to
+// `copydesk check` (rule packs and plugins, suppressions, baselines)
+// without editing this file: it appends a setup function to Extensions in
+// init. Every field may be nil.
+type Extension struct {
+	// Prepare runs after a configuration file is loaded and before it is
+	// checked against the rules; it returns the registry to check it
+	// against (the base one plus the rules of packs and plugins the file
+	// names). Extensions' Prepare functions run in order.
+	Prepare func(c *config.Config, reg *lint.Registry) (*lint.Registry, error)
+	// Result runs on each file's result, in input order, before it is
+	// counted and printed; it may drop or add findings or set Err. set is
+	// the file's configuration, nil when it could not be resolved.
+	Result func(set *config.RuleSet, fr *lint.FileResult)
+	// Close runs once when the run ends, even after an error.
+	Close func() error
+}
+
+// Extensions are called once per check run, in order, to set up that run's
+// extensions. An error stops the run with exit code 2.
+var Extensions []func(o *checkOptions) (*Extension, error)
 
 func init() {
 	register(&command{
@@ -59,7 +75,7 @@ func defineCheckFlags(fs *flag.FlagSet, o *checkOptions) {
 	fs.Var(&o.Select, "select", "run only these `RULES` (comma-separated, repeatable)")
 	fs.Var(&o.Ignore, "ignore", "do not run these `RULES` (comma-separated, repeatable)")
 	fs.StringVar(&o.FailOn, "fail-on", "", "exit 1 on findings at or above `SEVERITY`: error, warning, info or never (default: config, else warning)")
-	fs.StringVar(&o.Color, "color", "auto", "colour `WHEN`: auto, always or never")
+	fs.StringVar(&o.Color, "color", "auto", "color `WHEN`: auto, always or never")
 	fs.StringVar(&o.StdinFilename, "stdin-filename", "", "`NAME` of the draft read from - (decides format and config)")
 	fs.IntVar(&o.Jobs, "j", 0, "lint `N` files at once (default: number of CPUs)")
 	fs.StringVar(&o.Config, "config", "", "use the configuration file at `PATH` for every draft")
@@ -116,11 +132,30 @@ func (a *app) check(o *checkOptions, args []string) int {
 		}
 	}
 
+	var exts []*Extension
+	defer func() {
+		for _, e := range exts {
+			if e.Close != nil {
+				if err := e.Close(); err != nil {
+					fmt.Fprintf(a.stderr, "copydesk check: %v\n", err)
+				}
+			}
+		}
+	}()
+	for _, setup := range Extensions {
+		e, err := setup(o)
+		if err != nil {
+			return a.errorf(c, "%v", err)
+		}
+		if e != nil {
+			exts = append(exts, e)
+		}
+	}
 	res := config.NewResolver(a.reg, config.Options{
 		Path:     o.Config,
 		NoConfig: o.NoConfig,
 		Filter:   config.Filter{Select: o.Select, Ignore: o.Ignore},
-		Prepare:  prepare,
+		Prepare:  prepareAll(exts),
 	})
 	col := newCollector(res, a.stdin, o.StdinFilename)
 	for _, arg := range args {
@@ -142,7 +177,7 @@ func (a *app) check(o *checkOptions, args []string) int {
 		opts.Rules = append(opts.Rules, r.Meta())
 	}
 	out := mk(a.stdout, opts)
-	run := &checkRun{app: a, res: res, failOn: failOn, out: out}
+	run := &checkRun{app: a, res: res, failOn: failOn, out: out, exts: exts}
 	if err := run.lint(col.targets, o.Jobs); err != nil {
 		fmt.Fprintf(a.stderr, "copydesk check: %v\n", err)
 		return ExitError
@@ -156,6 +191,7 @@ type checkRun struct {
 	res    *config.Resolver
 	failOn lint.Severity // from --fail-on; 0 means each file's configuration decides
 	out    format.Formatter
+	exts   []*Extension
 
 	summary format.Summary
 	code    int
@@ -189,6 +225,14 @@ func (r *checkRun) lint(targets []target, jobs int) error {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	err := runner.Run(context.Background(), inputs, func(fr lint.FileResult) error {
+		if len(r.exts) > 0 {
+			set, _ := r.res.For(fr.Path)
+			for _, e := range r.exts {
+				if e.Result != nil {
+					e.Result(set, &fr)
+				}
+			}
+		}
 		r.summary.Add(&fr)
 		r.code = max(r.code, r.exitCode(&fr))
 		if err := r.out.File(&fr); err != nil {
@@ -229,15 +273,20 @@ func (r *checkRun) exitCode(fr *lint.FileResult) int {
 	return ExitOK
 }
 
-// prepare runs the Preparers in order.
-func prepare(c *config.Config, reg *lint.Registry) (*lint.Registry, error) {
-	for _, p := range Preparers {
-		var err error
-		if reg, err = p(c, reg); err != nil {
-			return nil, err
+// prepareAll chains the extensions' Prepare functions.
+func prepareAll(exts []*Extension) func(*config.Config, *lint.Registry) (*lint.Registry, error) {
+	return func(c *config.Config, reg *lint.Registry) (*lint.Registry, error) {
+		for _, e := range exts {
+			if e.Prepare == nil {
+				continue
+			}
+			var err error
+			if reg, err = e.Prepare(c, reg); err != nil {
+				return nil, err
+			}
 		}
+		return reg, nil
 	}
-	return reg, nil
 }
 
 func contains(list []string, s string) bool {

@@ -8,8 +8,8 @@ import (
 // colorModes are the values of --color.
 var colorModes = []string{"auto", "always", "never"}
 
-// useColor decides once whether output to w is coloured: "always" and
-// "never" say so; "auto" colours only a terminal, and not when NO_COLOR is
+// useColor decides once whether output to w is colored: "always" and
+// "never" say so; "auto" colors only a terminal, and not when NO_COLOR is
 // set (https://no-color.org) or TERM is "dumb".
 func useColor(mode string, w io.Writer) bool {
 	switch mode {

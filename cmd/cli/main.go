@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -88,7 +89,7 @@ func (a *app) run(c *command, args []string) int {
 	fs := newFlagSet(c.name)
 	runFn := c.setup(a, fs)
 	pos, err := parseArgs(fs, args)
-	if err == flag.ErrHelp {
+	if errors.Is(err, flag.ErrHelp) {
 		a.commandUsage(a.stdout, c, fs)
 		return ExitOK
 	}

@@ -36,8 +36,9 @@ type Options struct {
 // the file's source; lines should be indented by four spaces.
 type FixRenderer func(w io.Writer, src []byte, f *lint.Finding, color bool) error
 
-// DefaultFixRenderer, when set (by the file of this package that renders
-// fix diffs), is used by text output for Options without RenderFix.
+// DefaultFixRenderer is the fix renderer text output uses for Options
+// without RenderFix. The file of this package that renders fix diffs sets
+// it; when nil, text output prints the fix message alone.
 var DefaultFixRenderer FixRenderer
 
 // Factory makes a formatter writing to w.
