@@ -74,8 +74,8 @@ It stays silent for names on the allow list, for a token that appears twice in t
 headline (a brand the writer uses on purpose), for surnames with particles (McAllister, DeLaney,
 vanDyke), abbreviations (e.g., U.S.), camelCase code and hashtags. It reports at info: a brand is one
 keystroke away from being broken, so the suggested space is never applied by --fix.`,
-		Bad:  "Marwick tram plan approved\n\nCouncillors approved the tram planCouncil leader Ruth Okafor said it was historic.\n",
-		Good: "Marwick firm wins award\n\nThe easyJet crew and the iPhone app team from Kelbridge were praised.\n",
+		Bad:     "Marwick tram plan approved\n\nCouncillors approved the tram planCouncil leader Ruth Okafor said it was historic.\n",
+		Good:    "Marwick firm wins award\n\nThe easyJet crew and the iPhone app team from Kelbridge were praised.\n",
 		Options: `allow = []                  # names spelt that way on purpose, e.g. ["myTram"]`,
 	}
 }
@@ -152,7 +152,7 @@ func forEachChunk(text string, fn func(start, end int)) {
 
 // skipChunk: web and e-mail addresses, hashtags, handles, code-like tokens.
 func skipChunk(c string) bool {
-	return strings.ContainsAny(c, "@/_\\=") || strings.HasPrefix(c, "#") || strings.Contains(strings.ToLower(c), "www.")
+	return strings.ContainsAny(c, "@/_\\={};") || strings.HasPrefix(c, "#") || strings.Contains(strings.ToLower(c), "www.")
 }
 
 func lowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
@@ -175,7 +175,7 @@ func findGlue(c string) []glue {
 		}
 		// Shape 3: "route.Read".
 		if j+2 < len(c) && (c[j] == '.' || c[j] == '!' || c[j] == '?') && upperASCII(c[j+1]) && lowerASCII(c[j+2]) &&
-			j-i >= 2 && lowerASCII(c[j-1]) && lowerASCII(c[j-2]) && (i == 0 || !isDigitOrDot(c[i-1])) {
+			j-i >= 2 && allLower(c[i:j]) && (i == 0 || !isDigitOrDot(c[i-1])) {
 			k := j + 1
 			for k < len(c) && (lowerASCII(c[k]) || upperASCII(c[k])) {
 				k++
@@ -236,4 +236,13 @@ func camelGlue(c string, i, j int) (glue, bool) {
 		return glue{}, false
 	}
 	return glue{start: i, split: i + t, end: j}, true
+}
+
+func allLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !lowerASCII(w[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -85,7 +85,7 @@ line and flags a line that is certainly not the story:
 Block features gate the lexicon: a line of 20 or more words with a prose share of stop words, a line
 with an attribution cue ("said", "told", "according to") and quoted words are never debris, so a
 sentence that mentions a video, a newsletter or cookies stays. Wire sign-offs ("(Reporting by ...;
-Editing by ...)") are kept unless wire-credits = "flag".
+Editing by ...)") and rights lines ("All rights reserved") are kept unless wire-credits = "flag".
 
 The fix deletes the line, its list marker and the blank line that separated it (or just the span for a
 tail or glued timestamp), decodes an entity and deletes a tag. It never deletes a line that was not
@@ -96,7 +96,7 @@ flagged. Keep a house line with keep-phrases; add house debris with extra-phrase
 			"Council leader Ruth Okafor said the club's newsletter had backed the scheme.\n",
 		Options: `extra-phrases = []          # whole-line debris a newsroom adds, e.g. ["Download our app"]
 keep-phrases = []           # never removed, e.g. a house sign-off
-wire-credits = "keep"       # "keep" | "flag": (Reporting by ...; Editing by ...) lines
+wire-credits = "keep"       # "keep" | "flag": (Reporting by ...; Editing by ...) and rights lines
 min-duplicate-words = 12    # shortest repeated paragraph reported
 max-related-items = 8       # lines taken as items under a related-links heading
 feature-only = false        # also flag short non-sentence lines wedged between debris lines`,
@@ -132,21 +132,24 @@ func (r *ScrapeDebris) Configure(decode func(v any) error) (lint.Rule, error) {
 
 // dline is one line of the draft's body as the rule sees it.
 type dline struct {
-	span      lint.Span // in Text, trimmed
-	block     int
-	list      bool // a list item
-	blank     bool // a blank line (or a block boundary) separates it from the previous line
-	words     int
-	finalStop bool
-	endsColon bool
-	capital   bool
-	digit     bool
-	protected bool // a wire credit or keep phrase: never flagged
-	key       uint64
-	cat       debris.Category
-	cand      debris.Category // a candidate awaiting a position gate
-	readMore  int             // offset of a "Read more:" tail in the line, or -1
-	glued     int             // end of a glued timestamp at the line start, or 0
+	span         lint.Span // in Text, trimmed
+	block        int
+	list         bool // a list item
+	blank        bool // a blank line (or a block boundary) separates it from the previous line
+	words        int
+	finalStop    bool
+	endsColon    bool
+	question     bool
+	closeParen   bool // ends with ")": a caption credit
+	capital      bool
+	digit        bool
+	protected    bool // a wire credit or keep phrase: never flagged
+	key          uint64
+	cat          debris.Category
+	cand         debris.Category // a candidate awaiting a position gate
+	readMore     int             // offset of a "Read more:" tail in the line, or -1
+	glued        int             // end of a glued timestamp at the line start, or 0
+	stampKeyword bool            // the timestamp opens with Published/Updated/Posted
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(debris.Scratch) }}
@@ -267,13 +270,15 @@ func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dlin
 	text := doc.Text[ln.span.Start:ln.span.End]
 	f := sc.Analyze(text)
 	ln.words, ln.finalStop, ln.endsColon, ln.capital, ln.digit = f.Words, f.FinalStop, f.EndsColon, f.Capital, f.Digit
+	ln.closeParen = creditParen(text)
+	ln.question = strings.HasSuffix(strings.TrimRight(text, " \"”’)"), "?")
 	if f.Words >= r.opts.MinDuplicateWords || index == 0 {
 		ln.key = hashKey(f.Key)
 	}
 	m := r.lex.Classify(text, &f, sc)
-	if m.Cat == debris.WireCredit {
+	if m.Cat == debris.WireCredit || m.Cat == debris.Copyright {
 		if r.opts.WireCredits == "flag" {
-			ln.cat = debris.WireCredit
+			ln.cat = m.Cat
 		} else {
 			ln.protected = true
 		}
@@ -313,7 +318,12 @@ func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dlin
 			ln.glued = end
 		} else if end >= len(strings.TrimRight(text, " .|-•")) {
 			ln.cand = debris.Timestamp
+			ln.stampKeyword = !(text[0] >= '0' && text[0] <= '9')
 		}
+		return
+	}
+	if index < 5 && debris.DateLine(text) {
+		ln.cand = debris.Timestamp
 		return
 	}
 	if index < 5 && f.Words <= 30 && debris.IsBreadcrumb(text) {
@@ -385,7 +395,7 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline) {
 				ln.cat = debris.SourceTail
 			}
 		case debris.Timestamp:
-			if i < 5 {
+			if i < 5 || ln.stampKeyword {
 				ln.cat = debris.Timestamp
 			}
 		}
@@ -450,13 +460,24 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline) {
 			lines[0].cat = debris.HeadlineCopy
 		}
 	}
+	// A paragraph seen exactly twice is a scrape's double; one repeated
+	// three or more times (an interview's recurring question, a refrain),
+	// a question, a list item or a fragment with no final full stop (a
+	// recipe line) repeats on purpose.
+	count := make(map[uint64]int, n)
+	for i := range lines {
+		if ln := &lines[i]; ln.words >= r.opts.MinDuplicateWords && ln.key != 0 {
+			count[ln.key]++
+		}
+	}
 	seen := make(map[uint64]bool, n)
 	for i := range lines {
 		ln := &lines[i]
 		if ln.words < r.opts.MinDuplicateWords || ln.key == 0 {
 			continue
 		}
-		if seen[ln.key] && ln.cat == debris.None && !ln.protected {
+		if seen[ln.key] && count[ln.key] == 2 && ln.cat == debris.None && !ln.protected && !ln.list && !ln.question &&
+			(ln.finalStop || ln.closeParen) {
 			ln.cat = debris.Duplicate
 		}
 		seen[ln.key] = true
@@ -648,18 +669,23 @@ func lineFixes(doc *lint.Document, lines []dline) map[int]lint.Edit {
 		}
 		out[i] = lint.Edit{Span: ln.span}
 	}
-	// Runs of adjacent whole-line deletions share the blank-line cleanup.
+	// Deletions separated only by blank lines form one group: the blank
+	// lines between them go with the earlier deletion, and the group as a
+	// whole gives back one separating blank line, so the draft never keeps
+	// two blank lines in a row where debris stood.
 	for a := 0; a < len(raws); {
 		b := a + 1
-		for b < len(raws) && raws[b].span.Start == raws[b-1].span.End {
+		for b < len(raws) && raws[b].span.Start >= raws[b-1].span.End &&
+			onlySpace(doc.Source[raws[b-1].span.End:raws[b].span.Start]) {
+			raws[b-1].span.End = raws[b].span.Start
 			b++
 		}
 		start, end := raws[a].span.Start, raws[b-1].span.End
-		prevBlank := start == 0 || blankLineBefore(doc.Source, start)
-		if prevBlank {
-			if e, ok := blankLineAt(doc.Source, end); ok {
+		if start == 0 || blankLineBefore(doc.Source, start) {
+			if e, ok := blankLineAt(doc.Source, end); ok && !onlySpace(doc.Source[e:]) {
 				raws[b-1].span.End = e
 			} else if end >= len(doc.Source) || onlySpace(doc.Source[end:]) {
+				raws[b-1].span.End = len(doc.Source)
 				if s, ok := blankLineStartBefore(doc.Source, start); ok {
 					raws[a].span.Start = s
 				}
@@ -840,4 +866,19 @@ func hashKey(s string) uint64 {
 		h = 1
 	}
 	return h
+}
+
+// creditParen: the line ends with a parenthesised photo credit, as a
+// caption does: "(AP Photo/Tom Hale)", "(Photo: Priya Nandra)".
+func creditParen(text string) bool {
+	if !strings.HasSuffix(text, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(text, '(')
+	if i < 0 {
+		return false
+	}
+	g := strings.ToLower(text[i:])
+	return strings.Contains(g, "photo") || strings.Contains(g, "credit") || strings.Contains(g, "image") ||
+		strings.Contains(g, "getty") || strings.Contains(g, "/")
 }

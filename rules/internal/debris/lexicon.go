@@ -29,6 +29,7 @@ const (
 	Tag                     // an HTML tag left in the text
 	WireCredit              // (Reporting by ...; Editing by ...) when wire-credits = "flag"
 	House                   // a newsroom's own extra-phrases
+	Copyright               // a rights notice ("All rights reserved")
 	numCategories
 )
 
@@ -52,6 +53,7 @@ var categoryNames = [numCategories]string{
 	Tag:            "leftover tag",
 	WireCredit:     "wire credit",
 	House:          "house debris phrase",
+	Copyright:      "copyright notice",
 }
 
 // String returns the category's name as used in messages ("ad marker").
@@ -85,6 +87,7 @@ var wholeLines = map[Category][]string{
 		"load more", "see more", "view more", "back to gallery", "view gallery", "see gallery", "open gallery",
 		"back to top", "click here", "click here to read more", "click here to read", "tap here", "previous article",
 		"next article", "next story", "previous story", "print this article", "expand", "collapse",
+		"like this", "like loading", "loading", "like", "reply", "report", "permalink",
 	},
 	Share: {
 		"share", "share this", "share this article", "share this story", "share this page", "share article",
@@ -107,7 +110,8 @@ var wholeLines = map[Category][]string{
 		"trending now", "trending stories", "popular now", "popular stories", "see also", "more like this",
 		"dont miss", "editors picks", "latest news", "latest stories", "more in this section", "around the web",
 		"from the web", "promoted stories", "more from our network", "more videos", "watch more", "also on",
-		"in case you missed it", "more from this section",
+		"in case you missed it", "more from this section", "related tags", "tags", "topics", "related topics",
+		"more from", "more in", "other stories", "more articles", "latest videos", "featured",
 	},
 }
 

@@ -42,6 +42,7 @@ type Features struct {
 	Attribution bool   // has an attribution cue ("said", "according")
 	FinalStop   bool   // ends with . ! or ? (closing quotes and brackets skipped)
 	EndsColon   bool   // ends with a colon
+	Question    bool   // ends with a question mark
 	StartsQuote bool   // opens with a quotation mark
 	Capital     bool   // the first letter is upper case
 	First       string // the first word, normalized (aliases Scratch memory)
@@ -164,6 +165,7 @@ func (sc *Scratch) Analyze(line string) Features {
 		case ':':
 			f.EndsColon = true
 		}
+		f.Question = t[len(t)-1] == '?'
 		if strings.HasSuffix(t, "…") {
 			f.FinalStop = false
 		}
@@ -286,17 +288,26 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			}
 		}
 	}
+	// A credit line: "Name/Agency/Getty Images".
+	if f.Words <= 12 && !f.FinalStop && hasCreditSuffix(f.Key) {
+		m.Cat = ImageCredit
+		return m
+	}
+	if f.Words <= 40 && hasCopyright(line, f.Key) {
+		m.Cat = Copyright
+		return m
+	}
 	// Prefix phrases: share and read-on prompts.
-	if f.Words <= 12 {
+	if f.Words <= 16 && f.First == "follow" && l.followOn(sc, f) {
+		m.Cat = Share
+		return m
+	}
+	if f.Words <= 12 && !f.Question {
 		for _, p := range l.prefixes[f.First] {
 			if strings.HasPrefix(f.Key, p.words) && (len(f.Key) == len(p.words) || f.Key[len(p.words)] == ' ') {
 				m.Cat = p.cat
 				return m
 			}
-		}
-		if f.First == "follow" && f.Words <= 8 && l.followOn(sc, f) {
-			m.Cat = Share
-			return m
 		}
 	}
 	switch {
@@ -341,17 +352,18 @@ func (l *Lexicon) namesOnly(f *Features, sc *Scratch) bool {
 	return named >= 2
 }
 
-// followOn: "Follow Ruth Okafor on Twitter".
+// followOn: "Follow Ruth Okafor on Twitter", "Follow the Gazette's opinion
+// desk on Facebook, Twitter (@gazette) and Instagram".
 func (l *Lexicon) followOn(sc *Scratch, f *Features) bool {
 	for i := 1; i+1 < f.Words; i++ {
 		if sc.word(i) == "on" {
+			named := 0
 			for j := i + 1; j < f.Words; j++ {
-				w := sc.word(j)
-				if !l.networks[w] && w != "and" {
-					return false
+				if l.networks[sc.word(j)] {
+					named++
 				}
 			}
-			return true
+			return named*2 >= f.Words-i-1
 		}
 	}
 	return false
@@ -380,4 +392,29 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+var creditSuffixes = []string{" getty images", " via getty images", " shutterstock", " istockphoto", " afp", " ap photo",
+	" pa wire", " pa media", " alamy", " reuters", " via reuters", " epa", " ap", " istock"}
+
+// hasCreditSuffix: a short line ending with an agency's name after another
+// credit ("Tom Hale/AFP/Getty Images"), i.e. the agency is not the only word.
+func hasCreditSuffix(key string) bool {
+	for _, s := range creditSuffixes {
+		if strings.HasSuffix(key, s) && len(key) > len(s) {
+			return strings.Count(key, " ") <= 8
+		}
+	}
+	return false
+}
+
+// hasCopyright: a rights notice ("All rights reserved", "© 2024 ...",
+// "may not be published, broadcast, rewritten or redistributed").
+func hasCopyright(line, key string) bool {
+	if strings.Contains(key, "all rights reserved") || strings.Contains(key, "may not be published broadcast") ||
+		strings.Contains(key, "may not be reproduced") {
+		return true
+	}
+	t := strings.TrimSpace(line)
+	return (strings.HasPrefix(t, "©") || strings.HasPrefix(strings.ToLower(t), "copyright ©")) && len(strings.Fields(t)) <= 20
 }

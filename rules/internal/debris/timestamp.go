@@ -166,3 +166,51 @@ func IsBreadcrumb(line string) bool {
 	}
 	return segs >= 3 && (strings.EqualFold(first, "home") || allShort)
 }
+
+// DateLine reports whether line is nothing but a date and time with a year
+// or a clock time ("Nov. 21, 2024 9:15 am ET", "Thursday 21 November 2024").
+func DateLine(line string) bool {
+	words, year, clock, month := 0, false, false, false
+	for i := 0; i < len(line); {
+		c := line[i]
+		switch {
+		case c == ' ' || c == ',' || c == '.' || c == '|' || c == '-' || c == '/' || c == '\t':
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && (line[j] >= '0' && line[j] <= '9' || line[j] == ':') {
+				j++
+			}
+			tok := line[i:j]
+			if strings.IndexByte(tok, ':') > 0 {
+				clock = true
+			} else if len(tok) == 4 && (tok[0] == '1' || tok[0] == '2') {
+				year = true
+			} else if len(tok) > 2 {
+				return false
+			}
+			words++
+			i = j
+		case isLetterByte(c) && c < utf8.RuneSelf:
+			j := i
+			for j < len(line) && isLetterByte(line[j]) && line[j] < utf8.RuneSelf {
+				j++
+			}
+			w := strings.ToLower(line[i:j])
+			if !dateWords[w] || w == "ago" || w == "updated" || w == "published" || w == "posted" {
+				return false
+			}
+			if len(w) >= 3 && monthWords[w] {
+				month = true
+			}
+			words++
+			i = j
+		default:
+			return false
+		}
+	}
+	return words >= 2 && words <= 10 && month && (year || clock)
+}
+
+var monthWords = set([]string{"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+	"june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"})

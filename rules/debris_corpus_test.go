@@ -1,0 +1,221 @@
+package rules_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"copydesk/lint"
+	"copydesk/lint/parse"
+	"copydesk/rules"
+)
+
+// TestDebrisCorpus scores scrape-debris per line on the scrapinghub
+// boilerplate corpus (debris = positive, body = negative, other labels
+// ignored). It runs only when COPYDESK_CORPUS names the corpus directory
+// (../shared/corpus); nothing from the corpus is kept. Each labelled line
+// becomes its own paragraph of a plain-text draft under a neutral headline,
+// unless COPYDESK_LAYOUT=lines, which puts one labelled line per line with
+// no blank lines between (as an extractor's text is pasted).
+func TestDebrisCorpus(t *testing.T) {
+	dir := os.Getenv("COPYDESK_CORPUS")
+	if dir == "" {
+		t.Skip("COPYDESK_CORPUS not set")
+	}
+	split := os.Getenv("COPYDESK_SPLIT")
+	if split == "" {
+		split = "dev"
+	}
+	f, err := os.Open(filepath.Join(dir, "scrapinghub-boilerplate", split+".jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sep := "\n\n"
+	if os.Getenv("COPYDESK_LAYOUT") == "lines" {
+		sep = "\n"
+	}
+	rule := rules.NewScrapeDebris()
+	type score struct{ tp, fp, fn, tn int }
+	scores := map[string]*score{}
+	cats := map[string][2]int{} // message category → tp, fp
+	var fpSamples []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var row struct {
+			URL   string `json:"url"`
+			Lines map[string][]struct {
+				Text  string `json:"text"`
+				Label string `json:"label"`
+			} `json:"lines"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			t.Fatal(err)
+		}
+		for src, lines := range row.Lines {
+			key := "extracted"
+			if src == "raw" {
+				key = "raw"
+			}
+			var b strings.Builder
+			b.WriteString("Scraped page\n\n")
+			starts := make([]int, len(lines))
+			for i, ln := range lines {
+				if i > 0 {
+					b.WriteString(sep)
+				}
+				starts[i] = b.Len()
+				b.WriteString(strings.TrimSpace(strings.ReplaceAll(ln.Text, "\n", " ")))
+			}
+			b.WriteString("\n")
+			doc, err := parse.Parse("page.txt", []byte(b.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := lint.CheckDocument(doc, []lint.Active{{Rule: rule, Severity: lint.Error}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, ln := range lines {
+				start := starts[i]
+				end := start + len(strings.TrimSpace(ln.Text))
+				hit := ""
+				for _, fd := range fs {
+					if fd.Source.Start < end && fd.Source.End > start {
+						hit = fd.Message
+						break
+					}
+				}
+				s := scores[key]
+				if s == nil {
+					s = &score{}
+					scores[key] = s
+				}
+				cat := hit
+				if i := strings.Index(hit, "("); i >= 0 {
+					cat = hit[i+1 : strings.Index(hit, ")")]
+				}
+				switch {
+				case ln.Label == "debris" && hit != "":
+					if os.Getenv("COPYDESK_SHOWTP") != "" && strings.Contains(hit, os.Getenv("COPYDESK_SHOWTP")) {
+						t.Logf("TP %s %.100q", key, ln.Text)
+					}
+					s.tp++
+					c := cats[cat]
+					c[0]++
+					cats[cat] = c
+				case ln.Label == "debris":
+					s.fn++
+					if os.Getenv("COPYDESK_SHOWFN") != "" && key == os.Getenv("COPYDESK_SHOWFN") {
+						t.Logf("FN %s %.90q", src, ln.Text)
+					}
+				case ln.Label == "body" && hit != "":
+					s.fp++
+					c := cats[cat]
+					c[1]++
+					cats[cat] = c
+					fpSamples = append(fpSamples, fmt.Sprintf("%s [%s] %.100q", key, cat, ln.Text))
+				case ln.Label == "body":
+					s.tn++
+				}
+			}
+		}
+	}
+	keys := make([]string, 0, len(scores))
+	for k := range scores {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		s := scores[k]
+		p := float64(s.tp) / float64(max(1, s.tp+s.fp))
+		r := float64(s.tp) / float64(max(1, s.tp+s.fn))
+		t.Logf("%-10s precision %.3f (%d/%d)  recall %.3f (%d/%d)", k, p, s.tp, s.tp+s.fp, r, s.tp, s.tp+s.fn)
+	}
+	names := make([]string, 0, len(cats))
+	for k := range cats {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		t.Logf("  %-28s tp %5d  fp %4d", k, cats[k][0], cats[k][1])
+	}
+	if os.Getenv("COPYDESK_SHOWFP") != "" {
+		for _, s := range fpSamples {
+			t.Log(s)
+		}
+	}
+}
+
+// TestDebrisArticles runs the three debris rules over the real published
+// articles in $COPYDESK_CORPUS/articles and logs how many files each
+// category fires on, with samples (COPYDESK_SHOWFP=1), to catch a rule that
+// cries wolf. Nothing from the corpus is kept.
+func TestDebrisArticles(t *testing.T) {
+	dir := os.Getenv("COPYDESK_CORPUS")
+	if dir == "" {
+		t.Skip("COPYDESK_CORPUS not set")
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no articles: %v", err)
+	}
+	active := []lint.Active{
+		{Rule: rules.NewScrapeDebris(), Severity: lint.Error},
+		{Rule: rules.NewMojibake(), Severity: lint.Error},
+		{Rule: rules.NewGluedWords(), Severity: lint.Info},
+	}
+	files := map[string]int{}
+	total := map[string]int{}
+	var samples []string
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := parse.Parse(p, src)
+		if err != nil {
+			continue
+		}
+		fs, err := lint.CheckDocument(doc, active)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, f := range fs {
+			cat := f.Rule
+			if i := strings.Index(f.Message, "("); i >= 0 && f.Rule == "scrape-debris" {
+				cat += "/" + f.Message[i+1:strings.Index(f.Message, ")")]
+			}
+			if strings.HasPrefix(cat, "scrape-debris/leftover") {
+				cat = "scrape-debris/leftover"
+			}
+			total[cat]++
+			if !seen[cat] {
+				seen[cat] = true
+				files[cat]++
+			}
+			samples = append(samples, fmt.Sprintf("%s %s: %.90q", filepath.Base(p), cat, doc.Slice(f.Span)))
+		}
+	}
+	names := make([]string, 0, len(files))
+	for k := range files {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	t.Logf("%d articles", len(paths))
+	for _, k := range names {
+		t.Logf("  %-40s files %4d  findings %5d", k, files[k], total[k])
+	}
+	if os.Getenv("COPYDESK_SHOWFP") != "" {
+		for _, s := range samples {
+			t.Log(s)
+		}
+	}
+}
