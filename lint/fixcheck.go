@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -8,9 +9,11 @@ import (
 
 // LostText is a property check for fixes: it reports a word of orig that
 // lies wholly outside every flagged span but does not survive, in order, in
-// fixed. A word is a maximal run of letters and digits. lost is false when
-// every such word of orig appears in fixed in the same order (fixes may add
-// words and may remove or change any word that touches a flagged span).
+// fixed. A word is a maximal run of letters and digits; it survives if its
+// bytes occur in fixed after those of the word before it, so a word may
+// merge with text a fix put next to it ("naÃ¯ve" → "naïve" keeps "ve").
+// lost is false when every such word survives: fixes may add text and may
+// remove or change any word that touches a flagged span.
 //
 // Pass the spans of the findings whose fixes were applied. Markup that a
 // fix removes around a flagged block (a list marker, an HTML tag) is not
@@ -19,8 +22,7 @@ import (
 func LostText(orig, fixed []byte, flagged []Span) (word string, offset int, lost bool) {
 	spans := append([]Span(nil), flagged...)
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	next := nextWordFunc(fixed)
-	si := 0
+	si, pos := 0, 0
 	for off := 0; off < len(orig); {
 		s, e := wordAt(orig, off)
 		if s < 0 {
@@ -40,31 +42,13 @@ func LostText(orig, fixed []byte, flagged []Span) (word string, offset int, lost
 		if flaggedWord {
 			continue
 		}
-		w := orig[s:e]
-		for {
-			got, ok := next()
-			if !ok {
-				return string(w), s, true
-			}
-			if string(got) == string(w) {
-				break
-			}
+		i := bytes.Index(fixed[pos:], orig[s:e])
+		if i < 0 {
+			return string(orig[s:e]), s, true
 		}
+		pos += i + e - s
 	}
 	return "", 0, false
-}
-
-// nextWordFunc returns an iterator over the words of b.
-func nextWordFunc(b []byte) func() ([]byte, bool) {
-	off := 0
-	return func() ([]byte, bool) {
-		s, e := wordAt(b, off)
-		if s < 0 {
-			return nil, false
-		}
-		off = e
-		return b[s:e], true
-	}
 }
 
 // wordAt finds the first word starting at or after off; s is -1 if none.

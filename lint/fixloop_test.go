@@ -241,6 +241,7 @@ func TestLostText(t *testing.T) {
 		{"word changed inside flag", "The councilâ€™s plan.\n", "The council’s plan.\n", []string{"â€™"}, ""},
 		{"words added", "Rates rose.\n", "Rates rose sharply.\n", nil, ""},
 		{"reordered", "Ruth Okafor said.\n", "Okafor Ruth said.\n", nil, "Okafor"},
+		{"word merges with the repair", "The naÃ¯ve murals.\n", "The naïve murals.\n", []string{"Ã¯"}, ""},
 		{"glued words split", "Thecouncil met in Dunmere.\n", "The council met in Dunmere.\n", []string{"Thecouncil"}, ""},
 		{"word next to a flag lost", "Priya Nandra\nShare this\n", "Priya\n", []string{"Share this"}, "Nandra"},
 	} {
