@@ -10,11 +10,14 @@ import (
 	"copydesk/lint"
 )
 
-// evalRegistry holds one test rule under a real rule ID: "hedged-headline"
-// flagging "could" wherever it appears.
+// evalRegistry holds a test rule under a real rule ID, "hedged-headline",
+// flagging "could" wherever it appears, and one no data set maps to.
 func evalRegistry(t *testing.T) *lint.Registry {
 	t.Helper()
-	reg, err := lint.NewRegistry(phraseRule{meta: testMeta("hedged-headline", "Flags could", lint.Warning, true), phrase: "could"})
+	reg, err := lint.NewRegistry(
+		phraseRule{meta: testMeta("hedged-headline", "Flags could", lint.Warning, true), phrase: "could"},
+		phraseRule{meta: testMeta("said-to", "Flags is said to", lint.Warning, true), phrase: "is said to"},
+	)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,6 +76,7 @@ func TestEvalUsage(t *testing.T) {
 		{[]string{filepath.Join(corpus, "missing")}, ExitError, "", "no such file"},
 		{[]string{corpus, "--split", "heldout"}, ExitError, "", "no data set with a heldout.jsonl"},
 		{[]string{filepath.Join(corpus, "emergent-headlines"), "--examples", "2"}, ExitOK, "hedged-headline", ""},
+		{[]string{filepath.Join(corpus, "emergent-headlines"), "--rule", "said-to"}, ExitOK, "no rule scored", "no labelled data set maps to this rule"},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer

@@ -63,6 +63,16 @@ var Mappings = []Mapping{
 		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: "as raw"},
 }
 
+// Mapped reports whether any mapping scores rule id.
+func Mapped(id string) bool {
+	for _, m := range Mappings {
+		if m.Rule == id {
+			return true
+		}
+	}
+	return false
+}
+
 // classOf returns +1 for a positive label, -1 for a negative one, 0 otherwise.
 func (m *Mapping) classOf(label string) int {
 	for _, l := range m.Positive {
