@@ -8,10 +8,10 @@ import (
 	"copydesk/lint"
 )
 
-// This file holds the small word scanner and word lists shared by
+// This file holds the headline word scanner and the word lists shared by
 // hedged-headline and headline-overstates. Headlines are short, so the
-// scanner favours clarity; body sentences are scanned with the same code
-// but only once per document (see headline-overstates' memo).
+// scanner prefers clarity to speed; body sentences are read through the
+// shared attribution model (prose.Analyze) instead.
 
 // hword is one token of a headline or sentence. Offsets are in
 // Document.Text.
@@ -166,7 +166,7 @@ var anonymousHeads = wordSet(
 // ("council leader Ruth Okafor").
 var honorifics = wordSet(
 	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "cllr",
-	"councillor", "judge", "det", "sgt", "insp", "supt", "capt", "gen",
+	"councillor", "judge", "det", "sgt", "insp", "supt", "capt", "gen", //nolint:misspell // British newsroom spelling
 )
 
 // institutions speak on the record (RULES.md §1.3).
@@ -250,6 +250,6 @@ var softHedges = wordSet("perhaps", "maybe", "apparently", "seemingly", "possibl
 	"mulls", "mulling", "considers", "considering", "eyes", "weighs", "weighing")
 
 // personNouns are people nobody has named ("a man", "one resident").
-var personNouns = wordSet("man", "woman", "resident", "residents", "neighbour", "neighbours", "witness",
+var personNouns = wordSet("man", "woman", "resident", "residents", "neighbour", "neighbours", "witness", //nolint:misspell // British newsroom spelling
 	"witnesses", "executive", "executives", "employee", "employees", "worker", "workers", "member",
 	"members", "staff", "colleague", "colleagues", "friend", "friends", "figure", "figures", "ally", "allies")

@@ -331,7 +331,7 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 	// Clause structure: attribution tails, prefixes and speakers.
 	hasSpeaker := false
 	for i, w := range words {
-		if !w.quoted && !w.punct && speechVerbs[w.lower] && !(w.lower == "claims" || w.lower == "claim") {
+		if !w.quoted && !w.punct && speechVerbs[w.lower] && w.lower != "claims" && w.lower != "claim" {
 			hasSpeaker = true
 		}
 		if !w.quoted && w.punct && w.lower == ":" && i > 0 && i+1 < len(words) &&
@@ -482,7 +482,7 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 				weight = 0
 			}
 		case hkSaidTo:
-			if !followedByVerb(words, next) && !(i > 0 && isBeForm(words[i-1].lower)) {
+			if !followedByVerb(words, next) && (i == 0 || !isBeForm(words[i-1].lower)) {
 				weight = 0
 			}
 		}
@@ -724,7 +724,7 @@ func mayIsMonth(words []hword, i int) bool {
 }
 
 func isYear(w string) bool {
-	if len(w) != 4 || !(strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+	if len(w) != 4 || !strings.HasPrefix(w, "19") && !strings.HasPrefix(w, "20") {
 		return false
 	}
 	return isDigitByte(w[2]) && isDigitByte(w[3])
@@ -843,7 +843,7 @@ func scareQuote(doc *lint.Document, h, q lint.Span, max int) (hsignal, bool) {
 }
 
 // adverbRemoval returns the span to delete to drop the adverb at words[i]
-// with one neighbouring space, when that keeps the headline a sentence.
+// with one adjacent space, when that keeps the headline a sentence.
 func adverbRemoval(doc *lint.Document, words []hword, i int) (lint.Span, bool) {
 	w := words[i]
 	if i+1 >= len(words) || words[i+1].punct || words[i+1].quoted {
