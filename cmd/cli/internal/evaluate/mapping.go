@@ -32,7 +32,7 @@ var Mappings = []Mapping{
 		Approx: "Discard spans include tweet text glued inside sentences, which is not line debris"},
 	{Dataset: Szeged, Slice: "sentence", Rule: "unattributed-claim",
 		Positive: []string{"doxastic"}, Negative: []string{"certain"},
-		Approx: "encyclopedic text; doxastic cues include sourced beliefs; unlabeled 'some say' weasels count as negatives"},
+		Approx: "encyclopedic text; doxastic cues include sourced beliefs; weasels the annotators left without a cue ('is said to', 'some say') count as negatives"},
 	{Dataset: Emergent, Slice: "headline", Rule: "hedged-headline",
 		Positive: []string{"observing"}, Negative: []string{"for", "against"},
 		Approx: "observing includes named tails the rule leaves alone; against headlines use claims/rumour to debunk; some for headlines carry could"},
