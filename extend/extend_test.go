@@ -21,11 +21,15 @@ func TestMain(m *testing.M) {
 		in := bufio.NewScanner(os.Stdin)
 		for in.Scan() {
 			var req external.Request
-			json.Unmarshal(in.Bytes(), &req)
+			if err := json.Unmarshal(in.Bytes(), &req); err != nil {
+				os.Exit(1)
+			}
+			answer := map[string]any{"id": req.ID, "findings": []any{}}
 			if req.Method == "describe" {
-				json.NewEncoder(os.Stdout).Encode(map[string]any{"copydesk": 1, "rules": []map[string]any{{"id": "claims", "summary": "Unchecked claims"}}})
-			} else {
-				json.NewEncoder(os.Stdout).Encode(map[string]any{"id": req.ID, "findings": []any{}})
+				answer = map[string]any{"copydesk": 1, "rules": []map[string]any{{"id": "claims", "summary": "Unchecked claims"}}}
+			}
+			if err := json.NewEncoder(os.Stdout).Encode(answer); err != nil {
+				os.Exit(1)
 			}
 		}
 		os.Exit(0)

@@ -27,11 +27,16 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// fakePlugin is a plugin whose misbehaviour is chosen by mode.
+// fakePlugin is a plugin whose misbehavior is chosen by mode.
 func fakePlugin(mode string) int {
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(nil, 64<<20)
-	out := json.NewEncoder(os.Stdout)
+	enc := json.NewEncoder(os.Stdout)
+	send := func(v any) {
+		if err := enc.Encode(v); err != nil {
+			os.Exit(1)
+		}
+	}
 	for in.Scan() {
 		var req external.Request
 		if err := json.Unmarshal(in.Bytes(), &req); err != nil {
@@ -48,14 +53,14 @@ func fakePlugin(mode string) int {
 			if mode == "version" {
 				version = 2
 			}
-			out.Encode(map[string]any{"copydesk": version, "future-field": true, "rules": []map[string]any{
+			send(map[string]any{"copydesk": version, "future-field": true, "rules": []map[string]any{
 				{"id": "shouty", "summary": "Exclamation marks in copy", "severity": "info"},
 				{"id": "double-space", "summary": "Two spaces in a row", "fixable": true, "default": false},
 			}})
 			continue
 		case "check":
 		default:
-			out.Encode(map[string]any{"id": req.ID, "unsupported": true})
+			send(map[string]any{"id": req.ID, "unsupported": true})
 			continue
 		}
 		text := req.Document.Text
@@ -78,11 +83,13 @@ func fakePlugin(mode string) int {
 		case "crash-once":
 			marker := os.Getenv("COPYDESK_TEST_MARKER")
 			if _, err := os.Stat(marker); err != nil {
-				os.WriteFile(marker, nil, 0o644)
+				if err := os.WriteFile(marker, nil, 0o644); err != nil {
+					return 1
+				}
 				return 2
 			}
 		case "inband":
-			out.Encode(map[string]any{"id": req.ID, "error": "document too long for the fact base"})
+			send(map[string]any{"id": req.ID, "error": "document too long for the fact base"})
 			continue
 		case "wrong-id":
 			req.ID += 7
@@ -112,7 +119,7 @@ func fakePlugin(mode string) int {
 				"severity": "error", "related": []map[string]any{{"start": 0, "end": 2, "message": "start of text"}},
 				"fix": map[string]any{"message": "Use one space", "safe": true, "edits": []map[string]any{{"start": i, "end": i + 2, "new": " "}}}})
 		}
-		out.Encode(map[string]any{"id": req.ID, "findings": findings})
+		send(map[string]any{"id": req.ID, "findings": findings})
 	}
 	return 0
 }
@@ -353,7 +360,9 @@ func TestRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < external.MaxFailures; i++ {
-		check(t, p2, "a.txt", draft)
+		if _, err := check(t, p2, "a.txt", draft); err == nil {
+			t.Fatal("crashing plugin: no error")
+		}
 	}
 	_, err = check(t, p2, "a.txt", draft)
 	if err == nil || !strings.Contains(err.Error(), "plugin fake: stopped after 3 failures; last: plugin fake: exited") {

@@ -40,14 +40,14 @@ type Config struct {
 
 // Plugin is a running external plugin: one long-lived process answering
 // requests one at a time. It is safe for concurrent use; requests from
-// several goroutines are serialised.
+// several goroutines are serialized.
 type Plugin struct {
 	cfg     Config
 	options map[string]any
 	rules   []lint.Rule
 	local   map[string]bool // local rule IDs
 
-	mu       sync.Mutex // serialises requests; guards the fields below
+	mu       sync.Mutex // serializes requests; guards the fields below
 	proc     *process
 	nextID   int
 	failures int
@@ -284,7 +284,7 @@ func (p *Plugin) exitError(proc *process, method string) error {
 	status := "closed its output"
 	var ee *exec.ExitError
 	if errors.As(proc.err, &ee) {
-		status = "exited with " + ee.ProcessState.String()
+		status = "exited with " + ee.String()
 	} else if proc.err == nil {
 		status = "exited"
 	}

@@ -175,9 +175,7 @@ func Parse(path string, data []byte) (*Pack, error) {
 	for i, fr := range f.Rules {
 		lines := pos.rule(i)
 		r, rerrs := compile(path, p.Name, fr, lines, ids)
-		for _, e := range rerrs {
-			errs = append(errs, e)
-		}
+		errs = append(errs, rerrs...)
 		if r != nil {
 			p.Rules = append(p.Rules, r)
 		}

@@ -146,7 +146,7 @@ func (m *matcher) find(text string, lo, hi int, fn func(match)) {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:hi])
 		w := isWord(r)
-		if !(w && prevWord) {
+		if !w || !prevWord {
 			if end, idx := m.longest(text, i, hi); idx >= 0 {
 				fn(match{start: i, end: end, phrase: idx})
 				// Continue after the match; its last rune decides the

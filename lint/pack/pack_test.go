@@ -79,12 +79,12 @@ good = "Mayor slams plan\n\nBody.\n"
 	}
 }
 
-// finding is the part of a finding the behaviour table compares.
+// finding is the part of a finding the behavior table compares.
 type finding struct {
 	Text, Message, Fix string
 }
 
-func TestRuleBehaviour(t *testing.T) {
+func TestRuleBehavior(t *testing.T) {
 	tests := []struct {
 		name  string
 		rule  string // [[rule]] body, id "r"
