@@ -18,6 +18,11 @@ type Mapping struct {
 	Approx string
 }
 
+const (
+	approxDebris = "labels come from aligning lines with the clean text: captions, sub-heads and bylines count as debris; ~15% of pages are not English"
+	approxGlued  = "mixed = a clean paragraph plus extra text, not always glued"
+)
+
 // Mappings is the one table from corpus labels to rules. README's
 // "Evaluation: detection quality" section and RULES.md §6 describe it.
 var Mappings = []Mapping{
@@ -41,26 +46,26 @@ var Mappings = []Mapping{
 		Approx: "no article body, which the rule needs: it should stay silent, so this only counts findings"},
 	{Dataset: Scrapinghub, Slice: "raw", Rule: "scrape-debris",
 		Positive: []string{"debris"}, Negative: []string{"body"},
-		Approx: "labels come from alignment with the clean text: captions, sub-heads and bylines count as debris; ~15% of pages are not English"},
+		Approx: approxDebris},
 	{Dataset: Scrapinghub, Slice: "raw", Rule: "glued-words",
 		Positive: []string{"mixed"}, Negative: []string{"body"},
-		Approx: "mixed = a clean paragraph plus extra text, not always glued"},
+		Approx: approxGlued},
 	{Dataset: Scrapinghub, Slice: "extracted.newspaper", Rule: "scrape-debris",
-		Positive: []string{"debris"}, Negative: []string{"body"}, Approx: "as raw"},
+		Positive: []string{"debris"}, Negative: []string{"body"}, Approx: approxDebris},
 	{Dataset: Scrapinghub, Slice: "extracted.newspaper", Rule: "glued-words",
-		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: "as raw"},
+		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: approxGlued},
 	{Dataset: Scrapinghub, Slice: "extracted.readability", Rule: "scrape-debris",
-		Positive: []string{"debris"}, Negative: []string{"body"}, Approx: "as raw"},
+		Positive: []string{"debris"}, Negative: []string{"body"}, Approx: approxDebris},
 	{Dataset: Scrapinghub, Slice: "extracted.readability", Rule: "glued-words",
-		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: "as raw"},
+		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: approxGlued},
 	{Dataset: Scrapinghub, Slice: "extracted.trafilatura", Rule: "scrape-debris",
-		Positive: []string{"debris"}, Negative: []string{"body"}, Approx: "as raw"},
+		Positive: []string{"debris"}, Negative: []string{"body"}, Approx: approxDebris},
 	{Dataset: Scrapinghub, Slice: "extracted.trafilatura", Rule: "glued-words",
-		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: "as raw"},
+		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: approxGlued},
 	{Dataset: Scrapinghub, Slice: "extracted.boilerpipe", Rule: "scrape-debris",
-		Positive: []string{"debris"}, Negative: []string{"body"}, Approx: "as raw"},
+		Positive: []string{"debris"}, Negative: []string{"body"}, Approx: approxDebris},
 	{Dataset: Scrapinghub, Slice: "extracted.boilerpipe", Rule: "glued-words",
-		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: "as raw"},
+		Positive: []string{"mixed"}, Negative: []string{"body"}, Approx: approxGlued},
 }
 
 // Mapped reports whether any mapping scores rule id.

@@ -74,6 +74,9 @@ func WriteText(w io.Writer, rep *Report) error {
 			continue
 		}
 		fmt.Fprintf(&b, "\n== %s on %s/%s\n", r.Rule, r.Dataset, r.Slice)
+		if r.Approx != "" {
+			fmt.Fprintf(&b, "approximate: %s\n", r.Approx)
+		}
 		if len(r.FalsePositives) > 0 {
 			fmt.Fprintf(&b, "false positives (%d; worst patterns first)\n", r.FP)
 			for _, e := range r.FalsePositives {
