@@ -230,3 +230,34 @@ func TestWorstGroupsPatterns(t *testing.T) {
 		t.Errorf("shorten gave %d characters: %q", len([]rune(got)), got)
 	}
 }
+
+// TestReadmeNamesEveryMapping keeps the README's mapping table in step with
+// Mappings: every mapped rule and data set must appear in the section.
+func TestReadmeNamesEveryMapping(t *testing.T) {
+	data, err := os.ReadFile("../../../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	start := strings.Index(text, "### Evaluation: detection quality")
+	if start < 0 {
+		t.Fatal("README has no Evaluation: detection quality section")
+	}
+	section := text[start:]
+	if end := strings.Index(section[4:], "\n### "); end >= 0 {
+		section = section[:end+4]
+	}
+	for _, m := range Mappings {
+		if !strings.Contains(section, "`"+m.Rule+"`") {
+			t.Errorf("README eval section does not mention rule %s", m.Rule)
+		}
+		if !strings.Contains(section, m.Dataset) {
+			t.Errorf("README eval section does not mention data set %s", m.Dataset)
+		}
+		for _, l := range append(append([]string{}, m.Positive...), m.Negative...) {
+			if !strings.Contains(section, l) {
+				t.Errorf("README eval section does not mention label %q (%s, %s)", l, m.Dataset, m.Rule)
+			}
+		}
+	}
+}
