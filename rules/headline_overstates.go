@@ -94,6 +94,11 @@ func (r *HeadlineOverstates) Configure(decode func(v any) error) (lint.Rule, err
 	return &HeadlineOverstates{opts: opts}, nil
 }
 
+// maxClaimWords bounds the headline's content words: a longer "headline"
+// is a paragraph the parser took for one, and comparing it would cost
+// time for nothing.
+const maxClaimWords = 40
+
 // carrier is a body sentence that carries the headline's claim.
 type carrier struct {
 	span   lint.Span
@@ -113,8 +118,8 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 		return nil
 	}
 	claim := headlineClaim(doc)
-	if len(claim) < 3 {
-		return nil
+	if len(claim) < 3 || len(claim) > maxClaimWords {
+		return nil // too short to compare, or too long to be a headline
 	}
 	need := r.opts.MinSharedWords
 	if min := int(r.opts.MinOverlap*float64(len(claim)) + 0.999999); min > need {

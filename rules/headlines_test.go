@@ -351,3 +351,33 @@ func BenchmarkHeadlineParseBaseline(b *testing.B) {
 		}
 	}
 }
+
+// FuzzHeadlineRules runs both rules over arbitrary drafts in every format:
+// no panic, every span inside the text.
+func FuzzHeadlineRules(f *testing.F) {
+	f.Add("Hale Street library could close, sources say\n\nHale Street library may close in June.\n", ".txt")
+	f.Add("# Is 'it' May?\n\n\"Could\" it, said Okafor.\n", ".md")
+	f.Add("<title>Report: 'x' could</title><p>x could y z</p>", ".html")
+	f.Add("'''\"\"“”‘’: , ? ; — – -\n\n", ".txt")
+	rs := []lint.Rule{NewHedgedHeadline(), NewHeadlineOverstates()}
+	f.Fuzz(func(t *testing.T, src, ext string) {
+		if ext != ".txt" && ext != ".md" && ext != ".html" {
+			ext = ".txt"
+		}
+		doc, err := parse.Parse("f"+ext, []byte(src))
+		if err != nil {
+			return
+		}
+		for _, r := range rs {
+			fs, err := lint.CheckDocument(doc, []lint.Active{{Rule: r, Severity: lint.Warning}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fs {
+				if f.Span.Start < 0 || f.Span.End > len(doc.Text) || f.Span.Start > f.Span.End {
+					t.Fatalf("span %v outside text of %d bytes", f.Span, len(doc.Text))
+				}
+			}
+		}
+	})
+}

@@ -337,6 +337,7 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 		if !w.quoted && w.punct && w.lower == ":" && i > 0 && i+1 < len(words) &&
 			(words[i+1].quoted || i <= 6 && namedPhrase(words[:i]) && !anonymousPhrase(words[:i])) {
 			hasSpeaker = true // Okafor: 'We will...'; Clinton on the claim: a 'racist lie'
+			sc.attributed = true
 		}
 		if !w.quoted && !w.punct && (w.lower == "claims" || w.lower == "claim") && claimWeight(words, i, 1, false) == 0.5 {
 			hasSpeaker = true // Israel claims "ironclad" proof
@@ -499,6 +500,21 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 		}
 		sigs = append(sigs, s)
 		i = next
+	}
+
+	// A headline mostly inside quotes is a speaker's claim, not the
+	// paper's.
+	nq, nw := 0, 0
+	for _, w := range words {
+		if !w.punct {
+			nw++
+			if w.quoted {
+				nq++
+			}
+		}
+	}
+	if nq*2 > nw {
+		sc.attributed = true
 	}
 
 	// Question form.
