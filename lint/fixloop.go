@@ -141,17 +141,27 @@ func ruleList(fs []Finding) string {
 }
 
 // Fix applies the fixes of a linted file until none applies, re-linting
-// each round with r.Lint (the same parser and rules as the first lint). fr
-// must come from r (Run or Lint); its findings are reused for round one.
+// each round with r.Lint. It is FixFile(fr, r.Lint, unsafe, maxRounds); use
+// FixFile directly when results are post-processed after linting
+// (suppressions, baselines), so every round sees the same findings the
+// report would.
+func (r *Runner) Fix(fr FileResult, unsafe bool, maxRounds int) (FileResult, []AppliedFix, error) {
+	return FixFile(fr, r.Lint, unsafe, maxRounds)
+}
+
+// FixFile applies the fixes of a linted file until none applies. fr is the
+// file's result as reported (its findings are reused for round one); lint
+// re-lints a source under fr.Path exactly as fr was produced.
 //
 // It returns the result of linting the fixed source, ready for a formatter
 // (Doc.Source is the fixed text, Findings are what remains, positions are in
 // the fixed text), and the fixes applied. A result without a document (the
-// file could not be read or parsed) or with an error (a rule failed) is
-// returned as it is, with nothing applied: its error is reported already.
-// On ErrNoConvergence or an error while re-linting, fr is returned
-// unchanged with the error; nothing must be written.
-func (r *Runner) Fix(fr FileResult, unsafe bool, maxRounds int) (FileResult, []AppliedFix, error) {
+// file could not be read or parsed), with an error (a rule failed) or with
+// no applicable fix is returned as it is, with nothing applied: its error
+// is reported already. On ErrNoConvergence or an error while re-linting, fr
+// is returned unchanged with the error, which names the file; nothing must
+// be written.
+func FixFile(fr FileResult, lint func(path string, src []byte) FileResult, unsafe bool, maxRounds int) (FileResult, []AppliedFix, error) {
 	if fr.Doc == nil || fr.Err != nil || !hasApplicableFix(fr.Findings, unsafe) {
 		return fr, nil, nil
 	}
@@ -162,7 +172,10 @@ func (r *Runner) Fix(fr FileResult, unsafe bool, maxRounds int) (FileResult, []A
 			first = false
 			return fr.Findings, nil
 		}
-		last = r.Lint(fr.Path, src)
+		last = lint(fr.Path, src)
+		if last.Doc == nil && last.Err == nil {
+			last.Err = errors.New("fixed draft could not be parsed")
+		}
 		return last.Findings, last.Err
 	}
 	_, applied, _, err := FixUntilStable(fr.Doc.Source, check, unsafe, maxRounds)

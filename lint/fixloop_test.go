@@ -375,3 +375,31 @@ func TestRunnerFixNoConvergence(t *testing.T) {
 		t.Errorf("got %q, %v", got.Doc.Source, applied)
 	}
 }
+
+// TestFixFilePostProcess checks that every round sees post-processed
+// results: a finding dropped after linting (a suppression) is never fixed.
+func TestFixFilePostProcess(t *testing.T) {
+	r := testRunner(replaceRule{ID: "delete-very", Old: "very ", Safe: true})
+	suppress := func(fr *lint.FileResult) {
+		kept := fr.Findings[:0]
+		for _, f := range fr.Findings {
+			if !strings.HasPrefix(string(fr.Doc.Source[f.Source.End:]), "keep") {
+				kept = append(kept, f)
+			}
+		}
+		fr.Findings = kept
+	}
+	lintFn := func(path string, src []byte) lint.FileResult {
+		fr := r.Lint(path, src)
+		suppress(&fr)
+		return fr
+	}
+	fr := lintFn("draft.txt", []byte("A very very keep and very late draft.\n"))
+	got, applied, err := lint.FixFile(fr, lintFn, false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "A very keep and late draft.\n"; string(got.Doc.Source) != want || len(applied) != 2 {
+		t.Errorf("fixed = %q with %d fixes, want %q with 2", got.Doc.Source, len(applied), want)
+	}
+}
