@@ -38,7 +38,16 @@ func Parse(name string, data []byte, dir string) (*Config, error) {
 	c := Default(dir)
 	c.Path = name
 	if !utf8.Valid(data) {
-		return nil, Errors{{File: name, Msg: "not valid UTF-8 text"}}
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line := 1 + strings.Count(string(data[:bad]), "\n")
+		return nil, Errors{{File: name, Line: line, Msg: "not valid UTF-8 text (a TOML file must be UTF-8)"}}
 	}
 	src := string(data)
 	var raw map[string]any
@@ -82,7 +91,11 @@ func Parse(name string, data []byte, dir string) (*Config, error) {
 func syntaxError(name string, err error) *Error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return &Error{File: name, Line: pe.Position.Line, Msg: "invalid TOML: " + pe.Message}
+		msg := "invalid TOML: " + pe.Message
+		if strings.Contains(pe.Message, "got '/'") {
+			msg += ` (quote IDs that hold a slash: [rule."pack/rule-id"])`
+		}
+		return &Error{File: name, Line: pe.Position.Line, Msg: msg}
 	}
 	return &Error{File: name, Msg: "invalid TOML: " + err.Error()}
 }
