@@ -82,7 +82,7 @@ func (f *evalFlags) run(a *app, paths []string) int {
 			return a.usageError(c, "--rule %s: unknown rule%s", id, didYouMean(id, a.reg.IDs()))
 		}
 		if !evaluate.Mapped(id) {
-			fmt.Fprintf(a.stderr, "copydesk eval: --rule %s: no labelled data set maps to this rule; nothing to score\n", id)
+			fmt.Fprintf(a.stderr, "copydesk eval: --rule %s: no labeled data set maps to this rule; nothing to score\n", id)
 		}
 	}
 	for _, name := range f.datasets {

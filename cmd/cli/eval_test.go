@@ -76,7 +76,7 @@ func TestEvalUsage(t *testing.T) {
 		{[]string{filepath.Join(corpus, "missing")}, ExitError, "", "no such file"},
 		{[]string{corpus, "--split", "heldout"}, ExitError, "", "no data set with a heldout.jsonl"},
 		{[]string{filepath.Join(corpus, "emergent-headlines"), "--examples", "2"}, ExitOK, "hedged-headline", ""},
-		{[]string{filepath.Join(corpus, "emergent-headlines"), "--rule", "said-to"}, ExitOK, "no rule scored", "no labelled data set maps to this rule"},
+		{[]string{filepath.Join(corpus, "emergent-headlines"), "--rule", "said-to"}, ExitOK, "no rule scored", "no labeled data set maps to this rule"},
 	}
 	for _, tt := range tests {
 		var out, errb bytes.Buffer
