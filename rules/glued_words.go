@@ -152,7 +152,15 @@ func forEachChunk(text string, fn func(start, end int)) {
 
 // skipChunk: web and e-mail addresses, hashtags, handles, code-like tokens.
 func skipChunk(c string) bool {
-	return strings.ContainsAny(c, "@/_\\={};") || strings.HasPrefix(c, "#") || strings.Contains(strings.ToLower(c), "www.")
+	if strings.ContainsAny(c, "@/_\\={};") || strings.HasPrefix(c, "#") {
+		return true
+	}
+	for i := 0; i+4 <= len(c); i++ {
+		if c[i]|0x20 == 'w' && strings.EqualFold(c[i:i+4], "www.") {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }

@@ -32,6 +32,29 @@ var attributionCues = set([]string{
 var secondPerson = set([]string{"you", "your", "yours", "youre", "youll", "youve", "yourself"})
 var firstPlural = set([]string{"we", "our", "ours", "us"})
 
+const (
+	classStop uint8 = 1 << iota
+	classAttribution
+	classSecond
+	classPlural
+)
+
+// wordClass merges the word lists into one table: one lookup per word.
+var wordClass, maxClassWord = func() (map[string]uint8, int) {
+	m := map[string]uint8{}
+	longest := 0
+	for _, l := range []struct {
+		words map[string]bool
+		c     uint8
+	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}} {
+		for w := range l.words {
+			m[w] |= l.c
+			longest = max(longest, len(w))
+		}
+	}
+	return m, longest
+}()
+
 // Features are the shallow features of one line.
 type Features struct {
 	Words       int    // words (runs of letters and digits)
@@ -85,17 +108,22 @@ func (sc *Scratch) Analyze(line string) Features {
 		inWord = false
 		w := sc.key[wordStart:]
 		f.Words++
-		if stopWords[string(w)] {
-			f.Stop++
+		if len(w) > maxClassWord {
+			return
 		}
-		if attributionCues[string(w)] {
-			f.Attribution = true
-		}
-		if secondPerson[string(w)] {
-			f.Second = true
-		}
-		if firstPlural[string(w)] {
-			f.FirstPlural = true
+		if c := wordClass[string(w)]; c != 0 {
+			if c&classStop != 0 {
+				f.Stop++
+			}
+			if c&classAttribution != 0 {
+				f.Attribution = true
+			}
+			if c&classSecond != 0 {
+				f.Second = true
+			}
+			if c&classPlural != 0 {
+				f.FirstPlural = true
+			}
 		}
 	}
 	for i := 0; i < len(line); {
@@ -211,6 +239,14 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 				return m
 			}
 		}
+	}
+	// A long prose line can only hold a "Read more:" tail: skip the
+	// matcher and look for that alone.
+	if f.Words > 25 && f.Prose() {
+		if k := readMoreIndex(line); k > 0 {
+			m.ReadMore = k
+		}
+		return m
 	}
 	// One pass of the multi-pattern matcher over the line.
 	sc.hits = l.match.find(sc.hits[:0], line)
@@ -417,4 +453,19 @@ func hasCopyright(line, key string) bool {
 	}
 	t := strings.TrimSpace(line)
 	return (strings.HasPrefix(t, "©") || strings.HasPrefix(strings.ToLower(t), "copyright ©")) && len(strings.Fields(t)) <= 20
+}
+
+// readMoreIndex finds "read more:" (any case) in line, or returns -1.
+func readMoreIndex(line string) int {
+	for from := 0; ; {
+		k := strings.Index(line[from:], "ore:")
+		if k < 0 {
+			return -1
+		}
+		k += from
+		if k >= 6 && strings.EqualFold(line[k-6:k+4], "read more:") && (k == 6 || !isLetterByte(line[k-7])) {
+			return k - 6
+		}
+		from = k + 4
+	}
 }

@@ -26,6 +26,16 @@ var stampStarts = []string{"published", "updated", "last updated", "posted", "fi
 // end offset of the timestamp (0 if there is none) and whether it is glued
 // to a capitalised word with no space between ("14:32 GMTThe").
 func ScanTimestamp(line string) (end int, glued bool) {
+	if line == "" {
+		return 0, false
+	}
+	switch line[0] | 0x20 {
+	case 'p', 'u', 'l', 'f', 'm':
+	default:
+		if line[0] < '0' || line[0] > '9' {
+			return 0, false
+		}
+	}
 	low := len(line)
 	if low > 64 {
 		low = 64
