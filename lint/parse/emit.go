@@ -60,7 +60,7 @@ func emitDecoded(b *lint.Builder, src []byte, start, end int, escapes bool) {
 		case '\\':
 			if i+1 < end && isASCIIPunct(src[i+1]) {
 				b.Verbatim(run, i)
-				b.Verbatim(i+1, i+2) // the escaped character itself is verbatim
+				b.Replace(string(src[i+1:i+2]), i, i+2)
 				i += 2
 				run = i
 			} else {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"copydesk/lint"
@@ -146,6 +147,21 @@ func TestComments(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: comments %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestPlainTextIsSource: a plain draft's Text is its source without a BOM,
+// with CRLF and lone CR read as LF, so every offset maps one to one.
+func TestPlainTextIsSource(t *testing.T) {
+	for _, src := range []string{
+		"", "  \n", "Head\n\nBody\n", "\xEF\xBB\xBF\n\n  Head  \r\n\r\n- item\r\n  more\r\n\r\n\r\nLast\rline",
+		"H\n\n1. one\n2) two\n\n\n• three\n", "no newline at end",
+	} {
+		doc := mustParse(t, "a.txt", src)
+		want := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(strings.TrimPrefix(src, "\xEF\xBB\xBF"))
+		if doc.Text != want {
+			t.Errorf("Text = %q, want %q", doc.Text, want)
 		}
 	}
 }

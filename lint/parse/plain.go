@@ -10,49 +10,52 @@ import (
 // headline, blank lines separate paragraphs, and a line starting with a
 // bullet ("- ", "* ", "• ", "– ", "1. ", "1) ") is a list item of its own
 // whose span leaves the marker out. Indented lines after a list item
-// continue it. Text keeps each paragraph's inner line breaks as "\n".
+// continue it. Text is the source itself (without a BOM, CRLF and lone CR
+// read as LF): blank lines and bullet markers lie between the blocks.
 func parsePlain(path string, src []byte, start int) *lint.Document {
 	b := lint.NewBuilder(path, lint.Plain, src)
 	b.Grow(len(src) - start)
 	hasCR := bytes.IndexByte(src[start:], '\r') >= 0
+	emitted := start // source bytes before this are in Text
+	extend := func(p int) {
+		emitLines(b, src, emitted, p)
+		emitted = p
+	}
+	openAt := func(kind lint.BlockKind, tag string, p int) {
+		b.CloseBlock()
+		extend(p)
+		b.OpenBlock(kind, tag)
+	}
 	open := false
 	openKind := lint.Paragraph
-	prevEnd := 0
 	headline := false
 	for i := start; i < len(src); {
 		ce, next := lineEnd(src, i, hasCR)
 		fs := skipBlank(src, i, ce)
 		switch {
 		case fs == ce: // blank line
-			if open {
-				b.CloseBlock()
-				open = false
-			}
+			b.CloseBlock()
+			open = false
 		case !headline:
-			separate(b)
-			b.OpenBlock(lint.Heading, "headline")
+			openAt(lint.Heading, "headline", fs)
 			b.MarkHeadline()
-			b.Verbatim(fs, ce)
+			extend(ce)
 			b.CloseBlock()
 			headline = true
 		default:
 			if m := bulletEnd(src, fs, ce); m > 0 {
-				separate(b)
-				b.OpenBlock(lint.ListItem, "li")
-				b.Verbatim(m, ce)
-				open, openKind, prevEnd = true, lint.ListItem, ce
-			} else if open && (openKind == lint.Paragraph || fs > i) {
-				emitLines(b, src, prevEnd, ce)
-				prevEnd = ce
-			} else {
-				separate(b)
-				b.OpenBlock(lint.Paragraph, "p")
-				b.Verbatim(fs, ce)
-				open, openKind, prevEnd = true, lint.Paragraph, ce
+				openAt(lint.ListItem, "li", m)
+				open, openKind = true, lint.ListItem
+			} else if !open || (openKind == lint.ListItem && fs == i) {
+				openAt(lint.Paragraph, "p", fs)
+				open, openKind = true, lint.Paragraph
 			}
+			extend(ce)
 		}
 		i = next
 	}
+	b.CloseBlock()
+	extend(len(src))
 	return b.Finish()
 }
 

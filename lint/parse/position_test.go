@@ -34,7 +34,7 @@ func TestPositionMapping(t *testing.T) {
 		{"md across emphasis", "a.md", "# T\n\nA *bold* move\n", "bold move", "bold* move", false, 3, 4},
 		{"md entity", "a.md", "# T\n\nFish &amp; chips\n", "&", "&amp;", true, 3, 6},
 		{"md entity word", "a.md", "# T\n\ncaf&eacute; owner\n", "café", "caf&eacute;", true, 3, 1},
-		{"md escape", "a.md", "# T\n\nnot \\*em\\* here\n", "*em*", "*em\\*", false, 3, 6},
+		{"md escape", "a.md", "# T\n\nnot \\*em\\* here\n", "*em*", "\\*em\\*", true, 3, 5},
 		{"md crlf", "a.md", "# Head\r\n\r\nFirst line\r\nsecond line\r\n", "second", "", true, 4, 1},
 		{"md soft break", "a.md", "# Head\r\n\r\nFirst line\r\nsecond\r\n", "line\nsecond", "line\r\nsecond", true, 3, 7},
 		{"md lone cr", "a.md", "# Head\r\rFirst line\rsecond line\r", "second", "", true, 4, 1},
