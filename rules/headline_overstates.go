@@ -128,6 +128,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 	if need > len(claim) {
 		return nil
 	}
+	first := claimFirstBytes(claim)
 	an := prose.Analyze(doc)
 	var carriers []carrier
 	var hit []bool
@@ -154,7 +155,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 			hit = make([]bool, len(toks)*2)
 		}
 		hit = hit[:len(toks)]
-		if sharedWords(toks, claim, seen, hit) < need {
+		if sharedWords(toks, claim, &first, seen, hit) < need {
 			continue
 		}
 		c := carrier{span: sent.Span, para: para}
@@ -206,17 +207,40 @@ func headlineClaim(doc *lint.Document) []string {
 	return out
 }
 
+// claimFirstBytes returns the first bytes a body word can start with and
+// still stem to a claim word: the stems' own, and those of irregular forms
+// of them ("went" for "go").
+func claimFirstBytes(claim []string) [256]bool {
+	var first [256]bool
+	for _, c := range claim {
+		first[c[0]] = true
+		if c[0] >= 'a' && c[0] <= 'z' {
+			first[c[0]-'a'+'A'] = true
+		}
+	}
+	for form, base := range irregularVerbs {
+		if st := claimStem(base); st != "" && first[st[0]] {
+			for _, c := range claim {
+				if c == st {
+					first[form[0]] = true
+				}
+			}
+		}
+	}
+	return first
+}
+
 // sharedWords counts the claim stems found among toks and marks, in hit,
 // the tokens that carry one.
-func sharedWords(toks []prose.Token, claim []string, seen, hit []bool) int {
+func sharedWords(toks []prose.Token, claim []string, first *[256]bool, seen, hit []bool) int {
 	for i := range seen {
 		seen[i] = false
 	}
 	n := 0
 	for k, t := range toks {
 		hit[k] = false
-		if t.Kind == prose.Punct {
-			continue
+		if t.Kind == prose.Punct || t.Kind == prose.Word && !first[t.Lower[0]] {
+			continue // stemming keeps the first letter: no claim word starts so
 		}
 		st := claimStem(t.Lower)
 		if st == "" {
