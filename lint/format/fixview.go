@@ -29,7 +29,8 @@ const (
 // DefaultFixRenderer. The first line is the fix message with "(safe)" or
 // "(suggestion)"; then, for each group of edited lines:
 //
-//   - whole lines removed (or added) are listed as "- line" ("+ line");
+//   - whole lines removed (or added) are listed as "- line" ("+ line"),
+//     leaving out blank lines removed with them;
 //   - any other change is a word diff of the edited lines: removed text as
 //     [-text-] and added text as {+text+}, or, with color, removed text red
 //     and added text green (on a red or green background when it is only
@@ -152,16 +153,25 @@ func renderGroup(b *strings.Builder, p *palette, src []byte, g editGroup) {
 
 	ops, _ := lineDiff([]byte(before), []byte(after.String()))
 	if wholeLines(ops) {
-		shown := 0
+		// Blank lines removed with a block are left out, unless they are
+		// all the fix removes.
+		blanksOnly := true
 		for _, op := range ops {
-			if op.kind == ' ' {
-				continue
+			if op.kind != ' ' && strings.TrimSpace(op.text) != "" {
+				blanksOnly = false
 			}
+		}
+		var changed []lineOp
+		for _, op := range ops {
+			if op.kind != ' ' && (blanksOnly || strings.TrimSpace(op.text) != "") {
+				changed = append(changed, op)
+			}
+		}
+		for shown, op := range changed {
 			if shown == fixMaxLines {
-				fmt.Fprintf(b, "      %s\n", p.faint.Sprintf("… %d more lines", countChanged(ops)-shown))
+				fmt.Fprintf(b, "      %s\n", p.faint.Sprintf("… %d more lines", len(changed)-shown))
 				break
 			}
-			shown++
 			c := p.del
 			if op.kind == '+' {
 				c = p.ins
@@ -202,16 +212,6 @@ func wholeLines(ops []lineOp) bool {
 		kinds[op.kind] = true
 	}
 	return kinds['-'] != kinds['+']
-}
-
-func countChanged(ops []lineOp) int {
-	n := 0
-	for _, op := range ops {
-		if op.kind != ' ' {
-			n++
-		}
-	}
-	return n
 }
 
 // diffLine is one display line of a word diff.

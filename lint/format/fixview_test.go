@@ -39,6 +39,8 @@ func TestRenderFixGolden(t *testing.T) {
 			func(t *testing.T, src string) []lint.Edit {
 				return []lint.Edit{edit(t, src, strings.Repeat("Related: another story\n", 12), "")}
 			}},
+		{"remove-blank-lines", "Marwick\n\n\n\nBody.\n", true, "Remove the extra blank lines",
+			func(t *testing.T, src string) []lint.Edit { return []lint.Edit{edit(t, src, "\n\n\n", "\n")} }},
 		{"mojibake", "Kelbridge\n\nThe councilâ€™s plan was approved.\n", true, "Repair the mis-decoded characters",
 			func(t *testing.T, src string) []lint.Edit { return []lint.Edit{edit(t, src, "â€™", "’")} }},
 		{"glued-words", "Ashby Vale\n\nPriya Nandra said thecouncil would meet.\n", true, "Insert a space",
