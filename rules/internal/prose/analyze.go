@@ -30,6 +30,9 @@ func analyze(doc *lint.Document) *Analysis {
 	}
 	a.Sentences = make([]Sentence, 0, nSent)
 	a.Court = make([]bool, 0, nSent)
+	a.Attributions = make([]Attribution, 0, nSent)
+	a.Hedges = make([]Hedge, 0, nSent/2+4)
+	a.Cues = make([]Cue, 0, nSent/8+4)
 	qi := 0
 	for bi := range doc.Blocks {
 		blk := &doc.Blocks[bi]
@@ -47,6 +50,9 @@ func analyze(doc *lint.Document) *Analysis {
 			quoted := true
 			for k := ts; k < len(a.Tokens); k++ {
 				t := &a.Tokens[k]
+				if t.Kind == Word {
+					t.cls = lexicon[t.Lower]
+				}
 				for qi < len(doc.Quotes) && doc.Quotes[qi].End <= t.Span.Start {
 					qi++
 				}
@@ -194,7 +200,7 @@ func (z *analyzer) attributions(si int, toks []Token) {
 			}
 			continue
 		}
-		c := lookup(w)
+		c := t.cls
 		if c&(wReport|wBelief) == 0 || t.Is(Cap) {
 			if t.Is(Cap) && j == 0 && c&wReport != 0 && toks[j].Lower == "said" {
 				// "Said Ms Rees: ..." is rare; leave it.
@@ -210,7 +216,7 @@ func (z *analyzer) attributions(si int, toks []Token) {
 		p := j - 1
 		sawBe, sawTo, sawAux := false, false, false
 		for p >= 0 && word(toks, p) {
-			pc := lookup(toks[p].Lower)
+			pc := toks[p].cls
 			if pc&wPronoun != 0 {
 				break
 			}
@@ -242,6 +248,11 @@ func (z *analyzer) attributions(si int, toks []Token) {
 		_ = sawAux
 		if p >= 0 && word(toks, p) {
 			if z.backwardSource(si, toks, j, p, c) {
+				continue
+			}
+			// "A teacher who has lived here for years said": a relative
+			// clause without commas.
+			if who := relativeStart(toks, p); who > 0 && word(toks, who-1) && z.backwardSource(si, toks, j, who-1, c) {
 				continue
 			}
 		}
@@ -314,18 +325,18 @@ type np struct {
 // backwardSource reads the subject phrase ending at token p before the cue
 // at j and records an attribution. It reports whether one was recorded.
 func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool {
-	if pc := lookup(toks[p].Lower); pc&wBoundary != 0 && pc&wPronoun == 0 && !toks[p].Is(Cap) {
+	if pc := toks[p].cls; pc&wBoundary != 0 && pc&wPronoun == 0 && !toks[p].Is(Cap) {
 		return false
 	}
 	// Region: walk back to a boundary.
 	q := p
 	for q-1 >= 0 && word(toks, q-1) || q-1 >= 0 && toks[q-1].Kind == Number && toks[q-1].Flags&InQuote == 0 {
 		pw := toks[q-1].Lower
-		pc := lookup(pw)
+		pc := toks[q-1].cls
 		if pc&(wWeekday|wMonth) != 0 && pw != "may" {
 			break
 		}
-		if pc&wBoundary != 0 && !(pw == "to" && q-2 >= 0 && (wordIs(toks, q-2, "close") || wordIs(toks, q-2, "next") || lookup(toks[q-2].Lower)&(wAnonNoun|wSpokes|wRoleNoun) != 0)) {
+		if pc&wBoundary != 0 && !(pw == "to" && q-2 >= 0 && (wordIs(toks, q-2, "close") || wordIs(toks, q-2, "next") || toks[q-2].cls&(wAnonNoun|wSpokes|wRoleNoun) != 0)) {
 			if !(toks[q-1].Is(Cap) && q-1 > 0 && pc&(wReport|wBelief|wDet) == 0 && toks[q-1].Lower != "and") {
 				break
 			}
@@ -349,10 +360,14 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 func (z *analyzer) headOf(toks []Token, q, p int) (np, bool) {
 	head := p
 	for k := q + 1; k <= p; k++ {
-		if lookup(toks[k].Lower)&wComplement != 0 && !toks[k].Is(Cap) {
-			h := k - 1
-			if isSourceHead(toks, h) {
-				head = h
+		if toks[k].cls&wComplement != 0 && !toks[k].Is(Cap) {
+			// The head stands before the complement; over a participle
+			// ("a council report published on Monday") to a lexicon noun.
+			for h := k - 1; h >= q && h >= k-3; h-- {
+				if isSourceHead(toks, h) && (h == k-1 || toks[h].cls&lexiconNouns != 0) {
+					head = h
+					break
+				}
 			}
 			break
 		}
@@ -364,15 +379,15 @@ func (z *analyzer) headOf(toks []Token, q, p int) (np, bool) {
 	start := head
 	det := ""
 	for start > q {
-		pc := lookup(toks[start-1].Lower)
+		pc := toks[start-1].cls
 		start--
 		if pc&(wDet|wPossessive|wIndef) != 0 {
 			det = toks[start].Lower
 			break
 		}
 	}
-	if start == head && lookup(toks[head].Lower)&(wDet|wIndef|wPossessive) == 0 && start-1 >= 0 && word(toks, start-1) {
-		if pc := lookup(toks[start-1].Lower); pc&(wDet|wPossessive|wIndef) != 0 {
+	if start == head && toks[head].cls&(wDet|wIndef|wPossessive) == 0 && start-1 >= 0 && word(toks, start-1) {
+		if pc := toks[start-1].cls; pc&(wDet|wPossessive|wIndef) != 0 {
 			start--
 			det = toks[start].Lower
 		}
@@ -385,12 +400,15 @@ func (z *analyzer) headOf(toks []Token, q, p int) (np, bool) {
 }
 
 // isSourceHead reports whether toks[h] can head a source phrase.
+// lexiconNouns are the classes of common nouns that can head a source.
+const lexiconNouns = wInstitution | wSpokes | wDocument | wAnonNoun | wWeaselNoun | wRoleNoun | wPersonNoun
+
 func isSourceHead(toks []Token, h int) bool {
 	if !word(toks, h) {
 		return false
 	}
 	t := toks[h]
-	c := lookup(t.Lower)
+	c := t.cls
 	if c&(wPronoun|wInstitution|wSpokes|wDocument|wAnonNoun|wWeaselNoun|wRoleNoun|wPersonNoun) != 0 {
 		return true
 	}
@@ -409,8 +427,11 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 	e := from
 	for e+1 < len(toks) && (word(toks, e+1) || toks[e+1].Kind == Number && toks[e+1].Flags&InQuote == 0) && e-from < 10 {
 		nw := toks[e+1].Lower
-		nc := lookup(nw)
-		if nc&wBoundary != 0 && !(nw == "to" && (toks[e].Lower == "close" || toks[e].Lower == "next" || lookup(toks[e].Lower)&(wAnonNoun|wSpokes|wRoleNoun) != 0)) {
+		nc := toks[e+1].cls
+		if nc&(wWeekday|wMonth) != 0 && nw != "may" {
+			break
+		}
+		if nc&wBoundary != 0 && !(nw == "to" && (toks[e].Lower == "close" || toks[e].Lower == "next" || toks[e].cls&(wAnonNoun|wSpokes|wRoleNoun) != 0)) {
 			if !(toks[e+1].Is(Cap) && nc&wDet == 0) {
 				break
 			}
@@ -421,7 +442,7 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 		e++
 	}
 	// Trim trailing words that cannot end a source phrase.
-	for e > from && !isSourceHead(toks, e) && !(lookup(toks[e].Lower)&wComplement == 0 && isNounLike(toks[e])) {
+	for e > from && !isSourceHead(toks, e) && !(toks[e].cls&wComplement == 0 && isNounLike(toks[e])) {
 		e--
 	}
 	n, ok := z.headOf(toks, from, e)
@@ -433,13 +454,30 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 		return
 	}
 	// "according to plan/schedule" is no source.
-	if prep && n.start == n.head && !toks[n.head].Is(Cap) && lookup(toks[n.head].Lower)&(wInstitution|wSpokes|wDocument|wAnonNoun|wWeaselNoun|wRoleNoun|wPersonNoun) == 0 {
+	if prep && n.start == n.head && !toks[n.head].Is(Cap) && toks[n.head].cls&(wInstitution|wSpokes|wDocument|wAnonNoun|wWeaselNoun|wRoleNoun|wPersonNoun) == 0 {
 		return
 	}
 	if prep && toks[n.head].Lower == "reports" && n.det == "" {
 		return // "according to reports" is a §2 cue, not a source
 	}
 	z.record(si, toks, j, n, wReport, false)
+}
+
+// relativeStart finds "who"/"whose" within the dozen words before p, with
+// no punctuation between, and returns its index, or -1.
+func relativeStart(toks []Token, p int) int {
+	for k := p; k >= 0 && p-k < 12; k-- {
+		if !word(toks, k) && !(k < len(toks) && toks[k].Kind == Number) {
+			return -1
+		}
+		if toks[k].Lower == "who" || toks[k].Lower == "whose" {
+			return k
+		}
+		if k != p && toks[k].cls&(wReport|wBelief|wSubjPronoun) != 0 {
+			return -1
+		}
+	}
+	return -1
 }
 
 // isAsk reports whether a cue asks rather than tells.
@@ -469,7 +507,7 @@ var baseForm = func() map[string]bool {
 // (over adverbs): "did not say", "will tell".
 func (z *analyzer) auxBefore(toks []Token, j int) bool {
 	for p := j - 1; p >= 0 && word(toks, p); p-- {
-		c := lookup(toks[p].Lower)
+		c := toks[p].cls
 		if c&wAux != 0 {
 			return true
 		}
@@ -514,6 +552,27 @@ func (z *analyzer) appositive(si int, toks []Token, j, p int, c wclass) bool {
 	if open <= 0 || !word(toks, open-1) {
 		return false
 	}
+	// "Ana Ruiz, a former director of the trust, whose…, said": step over
+	// an appositive description to the name before it.
+	for n := 0; n < 2; n++ {
+		open2 := -1
+		for k := open - 1; k > 0 && open-k < 20; k-- {
+			if toks[k].Flags&InQuote != 0 || toks[k].Kind == Punct && toks[k].Rune != ',' && toks[k].Rune != '.' && toks[k].Rune != '\'' && toks[k].Rune != '’' {
+				break
+			}
+			if punctIs(toks, k, ',') {
+				open2 = k
+				break
+			}
+		}
+		if open2 <= 0 || !word(toks, open2+1) || !word(toks, open2-1) || !toks[open2-1].Is(Cap) {
+			break
+		}
+		if toks[open2+1].cls&(wDet|wIndef|wPossessive) == 0 {
+			break
+		}
+		open = open2
+	}
 	before := len(z.a.Attributions)
 	if !z.backwardSource(si, toks, j, open-1, c) {
 		return false
@@ -553,7 +612,7 @@ func appositiveName(toks []Token, from, to int) int {
 	last := -1
 	for k := from; k < to; k++ {
 		switch {
-		case word(toks, k) && toks[k].Is(Cap) && lookup(toks[k].Lower)&(wDet|wIndef|wAnonNoun|wWeaselNoun) == 0:
+		case word(toks, k) && toks[k].Is(Cap) && toks[k].cls&(wDet|wIndef|wAnonNoun|wWeaselNoun) == 0:
 			last = k
 		case wordIs(toks, k, "and"):
 		default:
@@ -572,7 +631,7 @@ func (z *analyzer) colonQuote(si int, toks []Token) {
 		if toks[k+1].Flags&InQuote == 0 || !word(toks, k-1) {
 			return
 		}
-		pc := lookup(toks[k-1].Lower)
+		pc := toks[k-1].cls
 		if pc&(wReport|wBelief) != 0 {
 			return // "Ms Rees said:" is a verb cue
 		}
@@ -603,7 +662,7 @@ func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward 
 	if w := toks[j].Lower; w == "according" {
 		at.Cue.End = toks[j+1].Span.End
 	}
-	nounish := c&wNounish != 0 && lookup(toks[j].Lower)&wNounish != 0
+	nounish := c&wNounish != 0 && toks[j].cls&wNounish != 0
 	for k := n.start; k <= n.end; k++ {
 		if toks[k].Kind == Number || toks[k].Lower == "percent" || toks[k].Lower == "%" || toks[k].Lower == "majority" || toks[k].Lower == "most" || toks[k].Lower == "half" {
 			at.Class = Unknown // a poll finding, not a source
@@ -621,11 +680,11 @@ func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward 
 		// precedes it in the phrase ("Kelbridge Council", "Bank of England").
 		capName = false
 		for k := n.start; k < n.head; k++ {
-			if toks[k].Is(Cap) && !(k == 0 && lookup(toks[k].Lower)&(wDet|wIndef|wPossessive) != 0) {
+			if toks[k].Is(Cap) && !(k == 0 && toks[k].cls&(wDet|wIndef|wPossessive) != 0) {
 				capName = true
 			}
 		}
-		if n.head == 0 || n.start == 0 && lookup(toks[0].Lower)&(wDet|wIndef) != 0 {
+		if n.head == 0 || n.start == 0 && toks[0].cls&(wDet|wIndef) != 0 {
 			// sentence-initial common noun
 		} else if !capName && h.Is(Cap) && !single && lookup(hl)&wInstSuffix != 0 {
 			capName = true
@@ -843,7 +902,7 @@ func (z *analyzer) reasons(si int, toks []Token) {
 				granted, reason = true, true
 			}
 		case "protect":
-			if wordIs(toks, k-1, "to") && word(toks, k+1) && lookup(toks[k+1].Lower)&wPossessive != 0 {
+			if wordIs(toks, k-1, "to") && word(toks, k+1) && toks[k+1].cls&wPossessive != 0 {
 				granted, reason = true, true
 			}
 		}
@@ -878,7 +937,7 @@ func (z *analyzer) reasons(si int, toks []Token) {
 // court reports whether a sentence has court vocabulary.
 func court(toks []Token) bool {
 	for k := range toks {
-		if toks[k].Kind == Word && lookup(toks[k].Lower)&wCourt != 0 {
+		if toks[k].Kind == Word && toks[k].cls&wCourt != 0 {
 			return true
 		}
 	}
@@ -888,7 +947,7 @@ func court(toks []Token) bool {
 // hedges records modal and epistemic hedges outside quotes.
 func (z *analyzer) hedges(toks []Token) {
 	for k := range toks {
-		if !word(toks, k) || lookup(toks[k].Lower)&wHedge == 0 {
+		if !word(toks, k) || toks[k].cls&wHedge == 0 {
 			continue
 		}
 		if toks[k].Lower == "may" && toks[k].Is(Cap) && !(k == 0 && word(toks, k+1) && !toks[k+1].Is(Cap)) {
@@ -955,7 +1014,7 @@ func (a *Analysis) CoveredAt(si int, span lint.Span) int {
 			if toks[k].Flags&InQuote != 0 {
 				continue
 			}
-			if toks[k].Kind == Punct && toks[k].Rune == ';' || toks[k].Kind == Word && lookup(toks[k].Lower)&wContrast != 0 {
+			if toks[k].Kind == Punct && toks[k].Rune == ';' || toks[k].Kind == Word && toks[k].cls&wContrast != 0 {
 				n++
 			}
 		}
@@ -964,7 +1023,7 @@ func (a *Analysis) CoveredAt(si int, span lint.Span) int {
 	cc := -1
 	for ai := s.AttrStart; ai < s.AttrEnd; ai++ {
 		at := &a.Attributions[ai]
-		if !at.Class.Covers() || at.Cue.Empty() {
+		if !at.Class.Covers() || at.Cue.Empty() || at.Question {
 			continue
 		}
 		// The construction's own phrase is no cover ("critics argue").

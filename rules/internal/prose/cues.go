@@ -45,13 +45,16 @@ func (z *analyzer) cues(si int, toks []Token) {
 		if !word(toks, j) {
 			continue
 		}
+		if toks[j].cls&wCueStart == 0 {
+			continue
+		}
 		w := toks[j].Lower
 		switch {
 		case w == "it":
 			if k := z.itCue(si, toks, j); k > j {
 				j = k
 			}
-		case lookup(w)&wCopula != 0 && w != "'s" && w != "’s":
+		case toks[j].cls&wCopula != 0 && w != "'s" && w != "’s":
 			if k := z.copulaCue(si, toks, j, j); k > j {
 				j = k
 			}
@@ -65,7 +68,7 @@ func (z *analyzer) cues(si int, toks []Token) {
 			if k := z.inWhatCue(si, toks, j); k > j {
 				j = k
 			}
-		case adverbCues[w] != "":
+		case toks[j].cls&wCueAdverb != 0:
 			if w == "allegedly" && (wordIs(toks, j-1, "for") || wordIs(toks, j-1, "of")) {
 				break // "wanted for allegedly…", "accused of allegedly…": the charge is the source
 			}
@@ -86,7 +89,7 @@ func (z *analyzer) cues(si int, toks []Token) {
 				z.addCue(si, toks, j, j+2, Adverb, "rumour has it", "rumoured", nil)
 				j += 2
 			}
-		case w == "some" || w == "many" || lookup(w)&wWeaselNoun != 0:
+		case w == "some" || w == "many" || toks[j].cls&wWeaselNoun != 0:
 			if k := z.weaselCue(si, toks, j); k > j {
 				j = k
 			}
@@ -113,7 +116,7 @@ func infinitive(toks []Token, k int) bool {
 	if !word(toks, k) || toks[k].Is(Cap) {
 		return false
 	}
-	c := lookup(toks[k].Lower)
+	c := toks[k].cls
 	return c&(wDet|wPossessive|wSubjPronoun|wInstitution|wAnonNoun|wIndef) == 0 || toks[k].Lower == "be"
 }
 
@@ -150,12 +153,12 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 		z.addCue(si, toks, j, k+1, kind, key, passiveTo[x], func(c *Cue) {
 			c.Legal = x == "alleged"
 			if kind == Prediction {
-				c.Scheduled = lookup(toks[k+2].Lower)&wProcedural != 0 && namesTime(toks)
+				c.Scheduled = toks[k+2].cls&wProcedural != 0 && namesTime(toks)
 			}
 		})
 		return k + 1
 	case x == "seen" && wordIs(toks, k+1, "as") && !perfect:
-		if word(toks, k+2) && lookup(toks[k+2].Lower)&wSubjPronoun != 0 && word(toks, k+3) {
+		if word(toks, k+2) && toks[k+2].cls&wSubjPronoun != 0 && word(toks, k+3) {
 			return j // "seen as she left"
 		}
 		key := "is seen as"
@@ -370,7 +373,7 @@ func namesTime(toks []Token) bool {
 		if t.Kind != Word {
 			continue
 		}
-		c := lookup(t.Lower)
+		c := t.cls
 		if c&wWeekday != 0 {
 			return true
 		}

@@ -37,6 +37,8 @@ const (
 	wNumber                         // number word (two, three ...)
 	wRoleNoun                       // a role held by one person (mayor, minister, chairman): definite = identified
 	wPersonNoun                     // a person noun that is anonymous when indefinite (man, woman, teacher ...)
+	wCueAdverb                      // reportedly, allegedly, supposedly, purportedly, reputedly
+	wCueStart                       // a word that can begin a §2 construction
 )
 
 var lexicon = map[string]wclass{}
@@ -115,7 +117,7 @@ func init() {
 		"widely", "generally", "largely", "increasingly", "not", "never", "always", "already", "initially",
 		"first", "last", "subsequently", "yesterday", "today", "just", "simply", "even", "however", "too",
 		"originally", "correctly", "wrongly", "long", "firmly", "strongly", "privately", "openly", "quickly",
-		"angrily", "bluntly", "flatly", "tearfully", "confidently")
+		"angrily", "bluntly", "flatly", "tearfully", "confidently", "no", "longer")
 	add(wPronoun, "he", "she", "they", "it")
 	add(wSubjPronoun, "he", "she", "they", "it", "we", "i", "you")
 	add(wDet, "a", "an", "the")
@@ -220,6 +222,17 @@ func init() {
 		"parents", "mother", "father", "student", "students", "worker", "workers", "nurse", "doctor",
 		"lawyer", "driver", "passenger", "passengers", "local", "locals", "shopkeeper", "owner", "villager",
 		"villagers")
+}
+
+func init() {
+	add(wCueAdverb, "reportedly", "allegedly", "supposedly", "purportedly", "reputedly")
+	add(wCueStart, "it", "is", "are", "was", "were", "has", "have", "had", "in", "according", "rumour", "rumor",
+		"some", "many", "reportedly", "allegedly", "supposedly", "purportedly", "reputedly")
+	for w, c := range lexicon {
+		if c&wWeaselNoun != 0 {
+			lexicon[w] |= wCueStart
+		}
+	}
 }
 
 // lookup returns the lexicon classes of a lower-cased word.

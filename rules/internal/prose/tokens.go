@@ -1,9 +1,9 @@
 package prose
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"copydesk/lint"
 )
@@ -43,6 +43,8 @@ type Token struct {
 	Flags Flag
 	// Rune is the character of a Punct token, 0 for words and numbers.
 	Rune rune
+
+	cls wclass // lexicon classes of Lower, set by Analyze
 }
 
 // Is reports whether the token has all the flags in f.
@@ -109,10 +111,10 @@ func tokenize(dst []Token, text, lower string, lowerBase int, span lint.Span) []
 		space, newline = false, false
 		start := i
 		switch {
-		case isLetter(r):
+		case c < utf8.RuneSelf && (asciiClass[c] == aLower || asciiClass[c] == aUpper) || c >= utf8.RuneSelf && isLetter(r):
 			fl |= scanShape(src, &i, false)
 			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Word, Flags: fl})
-		case isDigit(r) || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
+		case c < utf8.RuneSelf && asciiClass[c] == aDigit || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
 			i += size
 			fl |= scanShape(src, &i, true) | HasDigit
 			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Number, Flags: fl})
@@ -127,6 +129,31 @@ func tokenize(dst []Token, text, lower string, lowerBase int, span lint.Span) []
 	return dst
 }
 
+// ASCII character classes for the tokenizer's fast path.
+const (
+	aOther uint8 = iota
+	aLower
+	aUpper
+	aDigit
+	aJoin    // ' and -: inside a word between two word characters
+	aNumJoin // , and .: inside a number between two digits
+)
+
+var asciiClass = func() (t [128]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = aLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = aUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = aDigit
+	}
+	t['\''], t['-'] = aJoin, aJoin
+	t[','], t['.'] = aNumJoin, aNumJoin
+	return t
+}()
+
 // scanShape advances *i over a word (or number when num) starting at *i
 // and returns its shape flags.
 func scanShape(s string, i *int, num bool) Flag {
@@ -135,15 +162,43 @@ func scanShape(s string, i *int, num bool) Flag {
 	j := *i
 	for j < len(s) {
 		c := s[j]
-		var r rune
-		size := 1
 		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, size = utf8.DecodeRuneInString(s[j:])
+			switch asciiClass[c] {
+			case aLower:
+				letters++
+				j++
+				continue
+			case aUpper:
+				if letters == 0 && !num {
+					fl |= Cap
+				}
+				letters++
+				uppers++
+				j++
+				continue
+			case aDigit:
+				fl |= HasDigit
+				j++
+				continue
+			case aJoin:
+				if j == *i || j+1 >= len(s) || !isWordByteAt(s, j+1, num) {
+					*i = j
+					return shapeDone(fl, letters, uppers)
+				}
+				j++
+				continue
+			case aNumJoin:
+				if num && j != *i && j+1 < len(s) && isDigitByte(s[j+1]) {
+					j++
+					continue
+				}
+			}
+			*i = j
+			return shapeDone(fl, letters, uppers)
 		}
+		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
-		case isLetter(r):
+		case unicode.IsLetter(r):
 			if letters == 0 && unicode.IsUpper(r) && !num {
 				fl |= Cap
 			}
@@ -151,21 +206,13 @@ func scanShape(s string, i *int, num bool) Flag {
 			if unicode.IsUpper(r) {
 				uppers++
 			}
-			if size > 1 {
-				fl |= NonASCII
-			}
-		case isDigit(r):
-			fl |= HasDigit
-		case r == '\'' || r == '’' || r == '-' || r == '‐' || (num && (r == ',' || r == '.')):
-			// Joiner: only between two word characters.
-			k := j + size
-			if k >= len(s) || !isWordByteAt(s, k, num) || j == *i {
+			fl |= NonASCII
+		case r == '’' || r == '‐':
+			if j == *i || j+size >= len(s) || !isWordByteAt(s, j+size, num) {
 				*i = j
 				return shapeDone(fl, letters, uppers)
 			}
-			if size > 1 {
-				fl |= NonASCII
-			}
+			fl |= NonASCII
 		default:
 			*i = j
 			return shapeDone(fl, letters, uppers)
@@ -218,17 +265,14 @@ func lowerASCII(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
-		b.WriteByte(c)
 	}
-	return b.String()
+	// b is never written again: share its memory instead of copying it.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // LowerASCII lower-cases the ASCII letters of s, keeping byte offsets.

@@ -74,3 +74,5 @@ func texts(s string, toks []Token) []string {
 	}
 	return out
 }
+
+func spanOf(s string) lint.Span { return lint.Span{Start: 0, End: len(s)} }
