@@ -111,6 +111,7 @@ type htmlParser struct {
 	useTitle bool // <title> is the headline (the page has no <h1>)
 	headline bool
 	sawTitle bool
+	inTitle  bool // the headline <title> is open (perhaps inside a skipped <head>)
 	capFix   []int // Text offsets of figcaption blocks whose figure has an image
 }
 
@@ -284,6 +285,7 @@ func (p *htmlParser) start(name []byte, selfClosing bool, s, e int) {
 			p.openBlock()
 			p.b.MarkHeadline()
 			p.headline = true
+			p.inTitle = true
 			return
 		}
 	}
@@ -366,6 +368,8 @@ func (p *htmlParser) pop() {
 		p.quoted--
 	case atom.Svg, atom.Math:
 		p.foreign--
+	case atom.Title:
+		p.inTitle = false
 	case atom.Figure:
 		if n.image {
 			p.capFix = append(p.capFix, n.caps...)
@@ -393,7 +397,7 @@ func (p *htmlParser) ownerID() int {
 }
 
 func (p *htmlParser) text(s, e int) {
-	if p.skip > 0 {
+	if p.skip > 0 && !p.inTitle {
 		return
 	}
 	if p.open && p.curOwner == p.ownerID() {

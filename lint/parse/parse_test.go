@@ -76,6 +76,8 @@ func TestParseBlocks(t *testing.T) {
 				{C, "dt", "t"}, {C, "dd", "u"}, {Q, "blockquote", "Bq"}}},
 		{"html title headline", "a.htm", "<title>Page &amp; title</title><p>Body</p>", 0,
 			[]blockView{{T, "title", "Page & title"}, {P, "p", "Body"}}},
+		{"html title in head", "a.html", "<!DOCTYPE html><html><head><meta charset=utf-8><title>In head</title></head><body><p>Body</p></body></html>", 0,
+			[]blockView{{T, "title", "In head"}, {P, "p", "Body"}}},
 		{"html h1 in comment", "a.html", "<title>Real</title><!-- <h1>x</h1> --><p>Body</p>", 0,
 			[]blockView{{T, "title", "Real"}, {P, "p", "Body"}}},
 		{"html implied p end", "a.html", "<p>one<p>two<div>three</div>", -1,
