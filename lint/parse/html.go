@@ -111,7 +111,7 @@ type htmlParser struct {
 	useTitle bool // <title> is the headline (the page has no <h1>)
 	headline bool
 	sawTitle bool
-	inTitle  bool // the headline <title> is open (perhaps inside a skipped <head>)
+	inTitle  bool  // the headline <title> is open (perhaps inside a skipped <head>)
 	capFix   []int // Text offsets of figcaption blocks whose figure has an image
 }
 
