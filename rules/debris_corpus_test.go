@@ -40,7 +40,16 @@ func TestDebrisCorpus(t *testing.T) {
 	if os.Getenv("COPYDESK_LAYOUT") == "lines" {
 		sep = "\n"
 	}
-	rule := rules.NewScrapeDebris()
+	var rule lint.Rule = rules.NewScrapeDebris()
+	if os.Getenv("COPYDESK_FEATURE") != "" {
+		rule, err = rules.NewScrapeDebris().Configure(func(v any) error {
+			v.(*rules.ScrapeDebrisOptions).FeatureOnly = true
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	type score struct{ tp, fp, fn, tn int }
 	scores := map[string]*score{}
 	cats := map[string][2]int{} // message category → tp, fp

@@ -27,8 +27,10 @@ type ScrapeDebrisOptions struct {
 	// MaxRelatedItems is how many lines under a related-links heading are
 	// taken as its items.
 	MaxRelatedItems int `toml:"max-related-items"`
-	// FeatureOnly lets block features flag a line with no lexicon cue: a
-	// short line that is no sentence, wedged between debris lines.
+	// FeatureOnly lets block features flag lines with no lexicon cue: runs
+	// of six or more short capitalised lines that are no sentences (a
+	// navigation menu), and such a line wedged between debris lines. Meant
+	// for raw page dumps; on extracted article text it flags sub-heads.
 	FeatureOnly bool `toml:"feature-only"`
 }
 
@@ -99,7 +101,7 @@ keep-phrases = []           # never removed, e.g. a house sign-off
 wire-credits = "keep"       # "keep" | "flag": (Reporting by ...; Editing by ...) and rights lines
 min-duplicate-words = 12    # shortest repeated paragraph reported
 max-related-items = 8       # lines taken as items under a related-links heading
-feature-only = false        # also flag short non-sentence lines wedged between debris lines`,
+feature-only = false        # raw page dumps: also flag menu-like runs of short lines (no lexicon cue)`,
 	}
 }
 
@@ -483,13 +485,7 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline) {
 		seen[ln.key] = true
 	}
 	if r.opts.FeatureOnly {
-		for i := 1; i+1 < n; i++ {
-			ln := &lines[i]
-			if ln.cat == debris.None && !ln.protected && ln.words <= 6 && !ln.finalStop &&
-				lines[i-1].cat != debris.None && lines[i+1].cat != debris.None {
-				ln.cat = debris.House
-			}
-		}
+		featureOnly(lines)
 	}
 }
 
@@ -881,4 +877,37 @@ func creditParen(text string) bool {
 	g := strings.ToLower(text[i:])
 	return strings.Contains(g, "photo") || strings.Contains(g, "credit") || strings.Contains(g, "image") ||
 		strings.Contains(g, "getty") || strings.Contains(g, "/")
+}
+
+// furnitureShaped: a short line that is no sentence, like a menu entry.
+func furnitureShaped(ln *dline) bool {
+	return ln.cat == debris.None && !ln.protected && ln.words >= 1 && ln.words <= 5 && !ln.finalStop &&
+		!ln.question && !ln.endsColon && ln.capital
+}
+
+// featureOnly flags lines on block features alone (feature-only = true):
+// runs of six or more furniture-shaped lines (a navigation menu), and a
+// furniture-shaped line wedged between two debris lines.
+func featureOnly(lines []dline) {
+	n := len(lines)
+	for i := 0; i < n; {
+		j := i
+		for j < n && furnitureShaped(&lines[j]) {
+			j++
+		}
+		if j-i >= 6 {
+			for k := i; k < j; k++ {
+				lines[k].cat = debris.Navigation
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	for i := 1; i+1 < n; i++ {
+		if furnitureShaped(&lines[i]) && lines[i-1].cat != debris.None && lines[i+1].cat != debris.None {
+			lines[i].cat = debris.Navigation
+		}
+	}
 }

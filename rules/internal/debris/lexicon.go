@@ -30,6 +30,7 @@ const (
 	WireCredit              // (Reporting by ...; Editing by ...) when wire-credits = "flag"
 	House                   // a newsroom's own extra-phrases
 	Copyright               // a rights notice ("All rights reserved")
+	Navigation              // short menu-like lines, flagged on features alone (feature-only)
 	numCategories
 )
 
@@ -54,6 +55,7 @@ var categoryNames = [numCategories]string{
 	WireCredit:     "wire credit",
 	House:          "house debris phrase",
 	Copyright:      "copyright notice",
+	Navigation:     "navigation or menu line",
 }
 
 // String returns the category's name as used in messages ("ad marker").
@@ -88,6 +90,8 @@ var wholeLines = map[Category][]string{
 		"back to top", "click here", "click here to read more", "click here to read", "tap here", "previous article",
 		"next article", "next story", "previous story", "print this article", "expand", "collapse",
 		"like this", "like loading", "loading", "like", "reply", "report", "permalink",
+		"tell us what you think", "you must log in to post a comment", "you must be logged in to post a comment",
+		"log in to comment", "explore further", "view full article", "open in app", "listen to this article",
 	},
 	Share: {
 		"share", "share this", "share this article", "share this story", "share this page", "share article",
@@ -120,6 +124,7 @@ var sharePrefixes = []string{
 	"share this article", "share this story", "share this", "share on", "share via", "share with your",
 	"share the story", "follow us on", "follow us", "click to share", "click to tweet", "click to email",
 	"click to print", "like us on facebook", "find us on facebook", "connect with us", "join us on",
+	"like this story", "like this article", "sharing is caring", "share it with", "share your thoughts",
 }
 
 // readOnPrefixes start read-on prompts (≤ 12 words, never a sentence).
@@ -195,7 +200,7 @@ var patterns = []pattern{
 	{"video is not available", famPlayerWeak}, {"video not available", famPlayerWeak},
 	{"video unavailable", famPlayerWeak}, {"video is unavailable", famPlayerWeak},
 	{"video is no longer available", famPlayerWeak}, {"content is not available", famPlayerWeak},
-	{"newsletter", famNewsletter}, {"newsletters", famNewsletter}, {"to your inbox", famNewsletter},
+	{"newsletter", famNewsletter}, {"newsletters", famNewsletter}, {"subscription", famNewsletter}, {"to your inbox", famNewsletter},
 	{"in your inbox", famNewsletter}, {"subscriber", famNewsletter}, {"subscribers", famNewsletter},
 	{"subscribe", famNewsletter}, {"log in to continue", famNewsletter}, {"sign in to continue", famNewsletter},
 	{"we use cookies", famCookie}, {"uses cookies", famCookie}, {"use of cookies", famCookie},

@@ -309,6 +309,19 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			return m
 		}
 	}
+	// Related-links headings naming the site: "More from the Gazette",
+	// "Popular on Gazette TV".
+	if f.Words <= 5 && !f.FinalStop && f.Words >= 2 {
+		switch f.First {
+		case "more", "popular", "also", "trending":
+			for _, p := range relatedLeads {
+				if strings.HasPrefix(f.Key, p) {
+					m.Cat = RelatedHeading
+					return m
+				}
+			}
+		}
+	}
 	// Labels with punctuation ("Photo:", "(Photo by").
 	if f.Words <= 20 {
 		trim := strings.TrimLeft(line, " \t")
@@ -469,3 +482,5 @@ func readMoreIndex(line string) int {
 		from = k + 4
 	}
 }
+
+var relatedLeads = []string{"more from ", "more on ", "popular on ", "also on ", "trending on ", "most popular on ", "more stories from "}
