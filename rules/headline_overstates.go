@@ -401,14 +401,16 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 }
 
 // clauseCarriesClaim reports whether the clause of the sentence holding
-// the span cue (RULES.md §1.4: clauses split at ";" and contrast words; a
-// sentence opened by a contrast word ends that clause at its first comma)
-// holds a word of the claim. An empty cue (a continued quote) holds all.
+// the span cue carries the claim: holds at least as many of the claim's
+// words as any other clause. Clauses split at ";" and contrast words
+// (RULES.md §1.4); a sentence opened by a contrast word ("While critics
+// argue X, Y") ends that clause at its first comma. An empty cue (a
+// continued quote) holds the whole sentence.
 func clauseCarriesClaim(toks []prose.Token, hit []bool, cue lint.Span) bool {
 	if cue.Empty() {
 		return true
 	}
-	clause := make([]int, 0, 4) // clause number of each hit, appended as found
+	var counts [8]int // hits per clause; later clauses share the last slot
 	n, lead, cueClause := 0, false, -1
 	for j, t := range toks {
 		if t.Flags&prose.InQuote == 0 {
@@ -421,19 +423,23 @@ func clauseCarriesClaim(toks []prose.Token, hit []bool, cue lint.Span) bool {
 				lead = j == 0
 			}
 		}
+		c := min(n, len(counts)-1)
 		if cueClause < 0 && t.Span.Start >= cue.Start {
-			cueClause = n
+			cueClause = c
 		}
 		if hit[j] {
-			clause = append(clause, n)
+			counts[c]++
 		}
 	}
-	for _, c := range clause {
-		if c == cueClause {
-			return true
+	if cueClause < 0 {
+		return false
+	}
+	for _, k := range counts {
+		if k > counts[cueClause] {
+			return false
 		}
 	}
-	return false
+	return counts[cueClause] > 0
 }
 
 // contrastWords open a clause an attribution does not reach (RULES.md §1.4).
