@@ -95,6 +95,7 @@ type Document struct {
 
 	segs       []segment // Text→Source map, sorted by text offset, covering Text
 	lineStarts []int     // byte offsets in Source where lines start (lazy)
+	colMarks   []colMark // column checkpoints inside long lines (lazy)
 	lineOnce   sync.Once
 
 	memoMu sync.Mutex
@@ -260,6 +261,41 @@ func (d *Document) buildLines() {
 			d.lineStarts = append(d.lineStarts, i+1) // a lone CR ends a line too
 		}
 	}
+	// Checkpoints every colMarkStep bytes of long lines, so that Pos counts
+	// at most that many bytes however long the line (a 1 MB single-line
+	// draft with many findings would otherwise be quadratic).
+	for i, start := range d.lineStarts {
+		end := len(src)
+		if i+1 < len(d.lineStarts) {
+			end = d.lineStarts[i+1]
+		}
+		if end-start <= colMarkStep {
+			continue
+		}
+		if i == 0 && hasBOM(src) {
+			start = 3
+		}
+		col := 0
+		for off := start; off+colMarkStep < end; {
+			next := off + colMarkStep
+			for next < end && !utf8.RuneStart(src[next]) {
+				next++
+			}
+			col += utf8.RuneCount(src[off:next])
+			d.colMarks = append(d.colMarks, colMark{off: next, col: col})
+			off = next
+		}
+	}
+}
+
+// colMark records that Source offset off is col characters after the start
+// of its line.
+type colMark struct{ off, col int }
+
+const colMarkStep = 4096
+
+func hasBOM(src []byte) bool {
+	return len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
 }
 
 // Pos resolves a Source byte offset to a line and a column counted in
@@ -272,10 +308,14 @@ func (d *Document) Pos(off int) Position {
 		i = 0
 	}
 	start := d.lineStarts[i]
-	if i == 0 && len(d.Source) >= 3 && d.Source[0] == 0xEF && d.Source[1] == 0xBB && d.Source[2] == 0xBF && off >= 3 {
+	if i == 0 && hasBOM(d.Source) && off >= 3 {
 		start = 3
 	}
-	return Position{Offset: off, Line: i + 1, Column: utf8.RuneCount(d.Source[start:off]) + 1}
+	col := 0
+	if m := sort.Search(len(d.colMarks), func(j int) bool { return d.colMarks[j].off > off }) - 1; m >= 0 && d.colMarks[m].off > start {
+		start, col = d.colMarks[m].off, d.colMarks[m].col
+	}
+	return Position{Offset: off, Line: i + 1, Column: col + utf8.RuneCount(d.Source[start:off]) + 1}
 }
 
 // LineCount returns the number of lines in Source.

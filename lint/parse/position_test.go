@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"copydesk/lint"
 )
@@ -137,4 +139,28 @@ func TestWordsMapBack(t *testing.T) {
 
 func isWordByte(c byte) bool {
 	return c >= 0x80 || unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) || c == '\''
+}
+
+// TestPosLongLine checks line and column on a long single line with
+// multi-byte characters (Pos uses checkpoints inside long lines) against a
+// plain count, and that many lookups stay fast.
+func TestPosLongLine(t *testing.T) {
+	src := "\xEF\xBB\xBF" + strings.Repeat("Café “naïve” 🎉 déjà vu, ", 20000) + "\nsecond line é\r\n" + strings.Repeat("ü", 9000)
+	doc := mustParse(t, "long.txt", src)
+	start := time.Now()
+	for off := 0; off <= len(src); off += 997 {
+		for off < len(src) && !utf8.RuneStart(src[off]) {
+			off++
+		}
+		line, col := lineCol([]byte(src), off)
+		if p := doc.Pos(off); p.Line != line || p.Column != col {
+			t.Fatalf("Pos(%d) = %d:%d, want %d:%d", off, p.Line, p.Column, line, col)
+		}
+	}
+	for range 20000 {
+		doc.Pos(len(src) / 2)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Pos on a long line is slow: %v", d)
+	}
 }
