@@ -83,13 +83,13 @@ anonymous-is-hedge = true # a sentence resting only on anonymous sources is hedg
 func (r *HeadlineOverstates) Configure(decode func(v any) error) (lint.Rule, error) {
 	opts := DefaultHeadlineOverstatesOptions()
 	if err := decode(&opts); err != nil {
-		return nil, fmt.Errorf("headline-overstates options: %w", err)
+		return nil, err
 	}
 	if opts.MinOverlap <= 0 || opts.MinOverlap > 1 {
-		return nil, fmt.Errorf("headline-overstates options: min-overlap must be in (0, 1], got %g", opts.MinOverlap)
+		return nil, fmt.Errorf("min-overlap must be in (0, 1], got %g", opts.MinOverlap)
 	}
 	if opts.MinSharedWords < 1 {
-		return nil, fmt.Errorf("headline-overstates options: min-shared-words must be at least 1, got %d", opts.MinSharedWords)
+		return nil, fmt.Errorf("min-shared-words must be at least 1, got %d", opts.MinSharedWords)
 	}
 	return &HeadlineOverstates{opts: opts}, nil
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -91,19 +92,19 @@ hedges = {}          # extra or re-weighted cues, e.g. { "tipped to" = 1.0, "wou
 func (r *HedgedHeadline) Configure(decode func(v any) error) (lint.Rule, error) {
 	opts := DefaultHedgedHeadlineOptions()
 	if err := decode(&opts); err != nil {
-		return nil, fmt.Errorf("hedged-headline options: %w", err)
+		return nil, err
 	}
 	if opts.MinScore <= 0 {
-		return nil, fmt.Errorf("hedged-headline options: min-score must be above 0, got %g", opts.MinScore)
+		return nil, fmt.Errorf("min-score must be above 0, got %g", opts.MinScore)
 	}
 	if opts.MaxScareWords < 0 {
-		return nil, fmt.Errorf("hedged-headline options: max-scare-words must not be negative, got %d", opts.MaxScareWords)
+		return nil, fmt.Errorf("max-scare-words must not be negative, got %d", opts.MaxScareWords)
 	}
 	lex := defaultHedgeLexicon
 	if len(opts.Hedges) > 0 {
 		var err error
 		if lex, err = defaultHedgeLexicon.with(opts.Hedges); err != nil {
-			return nil, fmt.Errorf("hedged-headline options: hedges: %w", err)
+			return nil, fmt.Errorf("hedges: %w", err)
 		}
 	}
 	return &HedgedHeadline{opts: opts, lex: lex}, nil
@@ -272,7 +273,7 @@ func (lex *hedgeLexicon) with(extra map[string]float64) (*hedgeLexicon, error) {
 	for _, k := range keys {
 		w := extra[k]
 		if strings.TrimSpace(k) == "" {
-			return nil, fmt.Errorf("empty cue")
+			return nil, errors.New("empty cue")
 		}
 		if w < 0 || w > 10 {
 			return nil, fmt.Errorf("cue %q: weight %g out of range 0..10", k, w)
