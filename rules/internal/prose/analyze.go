@@ -460,6 +460,9 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 	if prep && toks[n.head].Lower == "reports" && n.det == "" {
 		return // "according to reports" is a §2 cue, not a source
 	}
+	if !prep && toks[n.head].cls&wPronoun != 0 {
+		return // "said he was innocent": the pronoun begins the content
+	}
 	z.record(si, toks, j, n, wReport, false)
 }
 
@@ -549,7 +552,7 @@ func (z *analyzer) appositive(si int, toks []Token, j, p int, c wclass) bool {
 			return false
 		}
 	}
-	if open <= 0 || !word(toks, open-1) {
+	if open <= 0 {
 		return false
 	}
 	// "Ana Ruiz, a former director of the trust, whose…, said": step over
@@ -565,13 +568,16 @@ func (z *analyzer) appositive(si int, toks []Token, j, p int, c wclass) bool {
 				break
 			}
 		}
-		if open2 <= 0 || !word(toks, open2+1) || !word(toks, open2-1) || !toks[open2-1].Is(Cap) {
+		if open2 <= 0 || !word(toks, open2+1) && toks[open2+1].Kind != Number || !word(toks, open2-1) || !toks[open2-1].Is(Cap) {
 			break
 		}
-		if toks[open2+1].cls&(wDet|wIndef|wPossessive) == 0 {
+		if toks[open2+1].cls&(wDet|wIndef|wPossessive) == 0 && toks[open2+1].Kind != Number && toks[open-1].Kind != Number {
 			break
 		}
 		open = open2
+	}
+	if !word(toks, open-1) {
+		return false
 	}
 	before := len(z.a.Attributions)
 	if !z.backwardSource(si, toks, j, open-1, c) {
@@ -664,7 +670,7 @@ func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward 
 	}
 	nounish := c&wNounish != 0 && toks[j].cls&wNounish != 0
 	for k := n.start; k <= n.end; k++ {
-		if toks[k].Kind == Number || toks[k].Lower == "percent" || toks[k].Lower == "%" || toks[k].Lower == "majority" || toks[k].Lower == "most" || toks[k].Lower == "half" {
+		if toks[k].Kind == Number || toks[k].Lower == "percent" || toks[k].Lower == "cent" || toks[k].Lower == "%" || toks[k].Lower == "majority" || toks[k].Lower == "most" || toks[k].Lower == "half" {
 			at.Class = Unknown // a poll finding, not a source
 			at.Question = isAsk(toks[j].Lower)
 			a.Attributions = append(a.Attributions, at)
@@ -700,8 +706,8 @@ func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward 
 			at.Head = a.Attributions[r].Head
 		}
 	case capName:
-		if nounish && n.det == "the" && single {
-			return false
+		if nounish && single && (n.det == "the" || n.head == 0) {
+			return false // "Insurance claims rose", "the States"
 		}
 		switch {
 		case lookup(hl)&wInstSuffix != 0 || h.Is(AllCaps):
