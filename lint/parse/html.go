@@ -119,11 +119,11 @@ type htmlParser struct {
 // every token's raw byte offset, so each piece of Text maps to its source.
 func parseHTML(path string, src []byte, start int) *lint.Document {
 	useTitle := !hasH1Tag(src[start:])
-	doc := parseHTMLOnce(path, src, start, useTitle)
-	if !useTitle && doc.HeadlineBlock < 0 {
+	doc, sawTitle := parseHTMLOnce(path, src, start, useTitle)
+	if !useTitle && doc.HeadlineBlock < 0 && sawTitle {
 		// "<h1" appeared but made no headline (in a comment, a script or
 		// empty): read again with the title as the headline.
-		if d2 := parseHTMLOnce(path, src, start, true); d2.HeadlineBlock >= 0 {
+		if d2, _ := parseHTMLOnce(path, src, start, true); d2.HeadlineBlock >= 0 {
 			return d2
 		}
 	}
@@ -149,7 +149,9 @@ func hasH1Tag(src []byte) bool {
 	return false
 }
 
-func parseHTMLOnce(path string, src []byte, start int, useTitle bool) *lint.Document {
+// parseHTMLOnce parses the page, taking <title> as the headline if
+// useTitle; it also reports whether the page has a <title>.
+func parseHTMLOnce(path string, src []byte, start int, useTitle bool) (*lint.Document, bool) {
 	p := &htmlParser{
 		b:        lint.NewBuilder(path, lint.HTML, src),
 		src:      src,
@@ -172,7 +174,7 @@ func parseHTMLOnce(path string, src []byte, start int, useTitle bool) *lint.Docu
 			}
 			doc := p.b.Finish()
 			p.fixCaptions(doc)
-			return doc
+			return doc, p.sawTitle
 		case html.TextToken:
 			p.text(s, e)
 		case html.StartTagToken, html.SelfClosingTagToken:

@@ -220,13 +220,17 @@ func elision(after string) bool {
 		return true
 	}
 	j := 0
-	for j < len(after) && j < 8 && after[j] >= 'a' && after[j] <= 'z' {
+	for j < len(after) && j < 6 && isASCIILetter(after[j]) {
 		j++
 	}
-	if j < len(after) && isASCIILetter(after[j]) {
+	if j == 0 || j < len(after) && isASCIILetter(after[j]) {
 		return false
 	}
-	switch after[:j] {
+	var w [6]byte
+	for k := 0; k < j; k++ {
+		w[k] = after[k] | 0x20
+	}
+	switch string(w[:j]) {
 	case "em", "til", "tis", "twas", "cause", "bout", "round", "n", "ere":
 		return true
 	}

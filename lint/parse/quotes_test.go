@@ -34,7 +34,7 @@ func TestQuoteSpans(t *testing.T) {
 		{"plural possessive inside", "‘The councils’ plans are bad,’ she said.", []string{"‘The councils’ plans are bad,’"}},
 		{"apostrophes alone", "Don't ask about Rees's car or the '90s or rock 'n' roll or the councils' plans.", nil},
 		{"curly apostrophes alone", "Don’t ask about Rees’s car or the ’90s or the councils’ plans.", nil},
-		{"elision openers", "Tell 'em 'til dawn and 'cause it's late.", nil},
+		{"elision openers", "Tell 'em 'til dawn and 'cause it's late. 'Tis true.", nil},
 		{"unclosed closes at paragraph end", "He said \"this never ends.\n\nNext paragraph is not quoted.", []string{"\"this never ends."}},
 		{"reopened quote", "\"First part of the quote.\n\n\"Second part,\" she said.", []string{"\"First part of the quote.", "\"Second part,\""}},
 		{"may have 'misled'", "Dunmere Water may have 'misled' regulator", []string{"'misled'"}},

@@ -6,8 +6,11 @@ import (
 	"testing"
 )
 
-func TestDebugDump(t *testing.T) {
-	f := os.Getenv("DUMP")
+// TestDump prints how a draft parses (Text, blocks with kinds, tags, source
+// bytes and sentences, quote spans, comments), for debugging a parser or a
+// rule: COPYDESK_DUMP=path/to/draft.md go test -run Dump -v ./lint/parse/
+func TestDump(t *testing.T) {
+	f := os.Getenv("COPYDESK_DUMP")
 	if f == "" {
 		t.Skip()
 	}
