@@ -181,17 +181,23 @@ func findGlue(c string) []glue {
 		if g, ok := camelGlue(c, i, j); ok {
 			out = append(out, g)
 		}
-		// Shape 3: "route.Read".
-		if j+2 < len(c) && (c[j] == '.' || c[j] == '!' || c[j] == '?') && upperASCII(c[j+1]) && lowerASCII(c[j+2]) &&
-			j-i >= 2 && allLower(c[i:j]) && (i == 0 || !isDigitOrDot(c[i-1])) {
-			k := j + 1
-			for k < len(c) && (lowerASCII(c[k]) || upperASCII(c[k])) {
-				k++
+		// Shape 3: "route.Read", "continuum.'Click".
+		if j+2 < len(c) && (c[j] == '.' || c[j] == '!' || c[j] == '?') && j-i >= 2 && sentenceEnd(c[i:j]) &&
+			(i == 0 || !isDigitOrDot(c[i-1])) {
+			w := j + 1
+			if q := closingQuoteLen(c[w:]); q > 0 {
+				w += q
 			}
-			word := strings.ToLower(c[j+1 : k])
-			after := k < len(c) && (c[k] == '.' || c[k] == '(')
-			if !topLevelDomains[word] && !after && onlyOneCap(c[j+1:k]) {
-				out = append(out, glue{start: i, split: j + 1, end: k})
+			if w+1 < len(c) && upperASCII(c[w]) && lowerASCII(c[w+1]) {
+				k := w
+				for k < len(c) && (lowerASCII(c[k]) || upperASCII(c[k])) {
+					k++
+				}
+				word := strings.ToLower(c[w:k])
+				after := k < len(c) && (c[k] == '.' || c[k] == '(')
+				if !topLevelDomains[word] && !after && onlyOneCap(c[w:k]) {
+					out = append(out, glue{start: i, split: w, end: k})
+				}
 			}
 		}
 		i = j
@@ -246,11 +252,38 @@ func camelGlue(c string, i, j int) (glue, bool) {
 	return glue{start: i, split: i + t, end: j}, true
 }
 
-func allLower(w string) bool {
-	for i := 0; i < len(w); i++ {
+// closingQuoteLen returns the byte length of a closing quotation mark at
+// the start of s (' " ’ ”), or 0.
+func closingQuoteLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "'"), strings.HasPrefix(s, "\""):
+		return 1
+	case strings.HasPrefix(s, "’"), strings.HasPrefix(s, "”"):
+		return len("’")
+	}
+	return 0
+}
+
+// abbreviations end with a full stop without ending a sentence.
+var abbreviations = map[string]bool{
+	"sen": true, "rep": true, "gov": true, "gen": true, "col": true, "capt": true, "sgt": true, "lt": true, "jr": true,
+	"sr": true, "st": true, "ft": true, "mt": true, "prof": true, "corp": true, "inc": true, "ltd": true, "bros": true,
+	"ave": true, "blvd": true, "mrs": true, "mr": true, "dr": true, "ms": true, "no": true, "vol": true, "fig": true,
+	"calif": true, "colo": true, "conn": true, "fla": true, "ill": true, "ind": true, "kan": true, "mass": true,
+	"mich": true, "minn": true, "miss": true, "nev": true, "okla": true, "ore": true, "penn": true, "tenn": true,
+	"tex": true, "wash": true, "wis": true, "wyo": true, "ariz": true, "ark": true, "del": true, "jan": true,
+	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "messrs": true, "rev": true, "hon": true, "supt": true, "dept": true,
+	"univ": true, "est": true, "approx": true, "vs": true, "etc": true, "cf": true, "al": true,
+}
+
+// sentenceEnd: a word that can end a sentence before a glued one: lower
+// case after its first letter, and no abbreviation ("Sen.", "Calif.").
+func sentenceEnd(w string) bool {
+	for i := 1; i < len(w); i++ {
 		if !lowerASCII(w[i]) {
 			return false
 		}
 	}
-	return true
+	return !abbreviations[strings.ToLower(w)]
 }
