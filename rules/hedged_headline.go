@@ -350,7 +350,7 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 	// Tail: ", sources say", " - report suggests", ", council says".
 	if sep := lastSeparator(words); sep >= 0 && sep+1 < len(words) {
 		tail := words[sep+1:]
-		if cls, verbIdx, ok := attributionClause(tail); ok {
+		if cls, ok := attributionClause(tail); ok {
 			for k := sep; k < len(words); k++ {
 				consumed[k] = true
 			}
@@ -361,7 +361,6 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 				span := lint.Span{Start: tail[0].start, End: tail[len(tail)-1].end}
 				sigs = append(sigs, hsignal{kind: sigAnonymous, span: span, label: doc.Slice(span), weight: 1,
 					remove: lint.Span{Start: words[sep].start, End: span.End}})
-				_ = verbIdx
 			}
 		}
 	}
@@ -585,21 +584,21 @@ const (
 // attributionClause reads a headline tail ("sources say", "says council
 // leader", "according to insiders", "report suggests") and classifies its
 // source. The tail must be short and hold a speech verb.
-func attributionClause(tail []hword) (sourceClass, int, bool) {
+func attributionClause(tail []hword) (sourceClass, bool) {
 	if len(tail) == 0 || len(tail) > 7 {
-		return srcNone, -1, false
+		return srcNone, false
 	}
 	for _, w := range tail {
 		if w.punct || w.quoted {
-			return srcNone, -1, false
+			return srcNone, false
 		}
 	}
 	// "according to X"
 	if len(tail) >= 3 && tail[0].lower == "according" && tail[1].lower == "to" {
 		if anonymousPhrase(tail[2:]) {
-			return srcAnonymous, 0, true
+			return srcAnonymous, true
 		}
-		return srcNamed, 0, true
+		return srcNamed, true
 	}
 	for v, w := range tail {
 		if !speechVerbs[w.lower] {
@@ -617,14 +616,14 @@ func attributionClause(tail []hword) (sourceClass, int, bool) {
 			continue
 		}
 		if anonymousPhrase(src) {
-			return srcAnonymous, v, true
+			return srcAnonymous, true
 		}
 		if namedPhrase(src) {
-			return srcNamed, v, true
+			return srcNamed, true
 		}
-		return srcNone, -1, false
+		return srcNone, false
 	}
-	return srcNone, -1, false
+	return srcNone, false
 }
 
 // isObjectTail accepts the short object after a tail verb ("told the
