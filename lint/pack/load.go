@@ -443,7 +443,11 @@ func (r *rule) describe(packName string, fr fileRule) string {
 	case Phrase:
 		fmt.Fprintf(&b, "Flags these phrases (any case, whole words): %s.", quoteList(r.labels))
 	case Count:
-		fmt.Fprintf(&b, "Flags more than %d uses per %s of: %s.", r.limit, r.scope, quoteList(r.labels))
+		uses := "uses"
+		if r.limit == 1 {
+			uses = "use"
+		}
+		fmt.Fprintf(&b, "Flags more than %d %s of these phrases in %s: %s.", r.limit, uses, scopeUnit[r.scope], quoteList(r.labels))
 	case Pattern:
 		fmt.Fprintf(&b, "Flags text matching the regular expression %s.", fr.Pattern)
 	case Substitution:
@@ -454,7 +458,7 @@ func (r *rule) describe(packName string, fr fileRule) string {
 		fmt.Fprintf(&b, "Replaces (keeping the capital of the first letter): %s. --fix applies the replacement.", strings.Join(pairs, ", "))
 	}
 	if r.kind != Count {
-		fmt.Fprintf(&b, " Scope: %s.", r.scope)
+		fmt.Fprintf(&b, " Reads %s.", scopeDoc[r.scope])
 	}
 	if len(fr.Exceptions) > 0 {
 		fmt.Fprintf(&b, " Not inside: %s.", quoteList(fr.Exceptions))
@@ -465,6 +469,17 @@ func (r *rule) describe(packName string, fr fileRule) string {
 	fmt.Fprintf(&b, "\n\nDefined in rule pack %q.", packName)
 	return b.String()
 }
+
+var (
+	scopeDoc = map[Scope]string{
+		Any: "the headline and the body", Headline: "the headline only", Body: "the body, not the headline",
+		Paragraph: "the body, paragraph by paragraph", Sentence: "the body, sentence by sentence",
+	}
+	scopeUnit = map[Scope]string{
+		Any: "the whole draft", Headline: "the headline", Body: "the body",
+		Paragraph: "one paragraph", Sentence: "one sentence",
+	}
+)
 
 func quoteList(list []string) string {
 	q := make([]string, len(list))
