@@ -47,10 +47,45 @@ func finish(doc *lint.Document) {
 	// One backing array for all sentences: a block rarely has more than a
 	// handful, and per-block slices would cost an allocation each.
 	all := make([]lint.Span, 0, len(doc.Blocks)*2+len(doc.Text)/120)
+	empty := 0
 	for i := range doc.Blocks {
 		n := len(all)
 		all = appendSentences(all, doc.Text, doc.Blocks[i].Span)
 		doc.Blocks[i].Sentences = all[n:len(all):len(all)]
+		if len(all) == n {
+			empty++
+		}
+	}
+	if empty > 0 {
+		dropBlankBlocks(doc)
 	}
 	doc.Quotes = QuoteSpans(doc)
+}
+
+// dropBlankBlocks removes blocks that hold only white space the builder
+// keeps (no-break spaces: "<p>&nbsp;</p>"), so that every block has at least
+// one sentence, and renumbers the headline and the comments' next blocks.
+func dropBlankBlocks(doc *lint.Document) {
+	newIndex := make([]int, len(doc.Blocks)+1) // old index → index of the first kept block at or after it
+	kept := doc.Blocks[:0]
+	for i, b := range doc.Blocks {
+		newIndex[i] = len(kept)
+		if len(b.Sentences) > 0 {
+			kept = append(kept, b)
+		} else if doc.HeadlineBlock == i {
+			doc.HeadlineBlock = -1
+			doc.Headline = lint.Span{}
+		}
+	}
+	newIndex[len(doc.Blocks)] = len(kept)
+	if doc.HeadlineBlock >= 0 {
+		doc.HeadlineBlock = newIndex[doc.HeadlineBlock]
+	}
+	for i := range doc.Comments {
+		if nb := doc.Comments[i].NextBlock; nb >= 0 && nb < len(newIndex) {
+			doc.Comments[i].NextBlock = newIndex[nb]
+		}
+	}
+	clear(doc.Blocks[len(kept):])
+	doc.Blocks = kept
 }

@@ -87,6 +87,10 @@ func TestParseBlocks(t *testing.T) {
 		{"html br", "a.html", "<p>one<br>two<br/>three</p>", -1,
 			[]blockView{{P, "p", "one\ntwo\nthree"}}},
 		{"html empty", "a.html", "", -1, nil},
+		{"html nbsp blocks dropped", "a.html", "<p>&nbsp;</p><h1>\u00a0</h1><!-- c --><p>Text</p><p>\u00a0&#160;</p>", -1,
+			[]blockView{{P, "p", "Text"}}},
+		{"plain nbsp line", "a.txt", "Head\n\n\u00a0\n\nBody\n", 0,
+			[]blockView{{H, "headline", "Head"}, {P, "p", "Body"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,5 +169,15 @@ func TestPlainTextIsSource(t *testing.T) {
 		if doc.Text != want {
 			t.Errorf("Text = %q, want %q", doc.Text, want)
 		}
+	}
+}
+
+func TestCommentNextBlockAfterDroppedBlocks(t *testing.T) {
+	doc := mustParse(t, "a.html", "<h1>Head</h1><p>&nbsp;</p><!-- copydesk-ignore x: y --><p>&nbsp;</p><p>Body</p><!-- end -->")
+	if len(doc.Blocks) != 2 || doc.HeadlineBlock != 0 {
+		t.Fatalf("blocks %+v headline %d", views(doc), doc.HeadlineBlock)
+	}
+	if got := []int{doc.Comments[0].NextBlock, doc.Comments[1].NextBlock}; got[0] != 1 || got[1] != 2 {
+		t.Errorf("NextBlock = %v, want [1 2]", got)
 	}
 }
