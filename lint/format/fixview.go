@@ -181,10 +181,20 @@ func renderGroup(b *strings.Builder, p *palette, src []byte, g editGroup) {
 		return
 	}
 
+	// Word diff: unchanged source between the edits as it is, each edit's
+	// old and new text compared on its own (so a 1 MB line costs no more
+	// than its edits).
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
-	diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(before, after.String(), false))
-	for _, line := range wordDiffLines(diffs) {
+	var diffs []diffmatchpatch.Diff
+	pos = g.start
+	for _, e := range g.edits {
+		diffs = append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(src[pos:e.Span.Start])})
+		diffs = append(diffs, dmp.DiffCleanupSemantic(dmp.DiffMain(string(src[e.Span.Start:e.Span.End]), e.New, false))...)
+		pos = e.Span.End
+	}
+	diffs = append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(src[pos:g.end])})
+	for _, line := range wordDiffLines(mergeDiffs(diffs)) {
 		if !line.changed() {
 			continue
 		}
@@ -203,6 +213,22 @@ func renderGroup(b *strings.Builder, p *palette, src []byte, g editGroup) {
 		}
 		b.WriteString("\n")
 	}
+}
+
+// mergeDiffs joins adjacent diffs of the same type and drops empty ones.
+func mergeDiffs(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
+	out := diffs[:0]
+	for _, d := range diffs {
+		if d.Text == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Type == d.Type {
+			out[n-1].Text += d.Text
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // wholeLines reports whether a line diff only removes or only adds lines.
