@@ -56,6 +56,11 @@ func TestHeadlineScore(t *testing.T) {
 		{"Fenwick Rail chief said to reporters he would stay", 0.5, false},
 		{"Report: Marwick tram could be scrapped", 2, false},
 		{"Flood insurance claims could double in Dunmere", 1, false},
+		{"Kelbridge stadium could be sold: report", 2, false},
+		{"Kelbridge stadium could be sold - sources", 2, false},
+		{"Hale Street library could close: Marwick Gazette", 0, false},
+		{"Marwick trams could reach Hale Cross, Dunmere and others", 1, false},
+		{"Marwick residents not told the truth about tram costs", 0, false},
 	}
 	for _, tt := range tests {
 		doc, err := parse.Parse("h.txt", []byte(tt.headline+"\n\nBody.\n"))

@@ -566,8 +566,12 @@ func lastSeparator(words []hword) int {
 		switch w.lower {
 		case ",", "—", "–", "-", ";", "|":
 			return i
+		case ":":
+			if len(words)-1-i <= 3 {
+				return i // "...: report", "...: Marwick Gazette"
+			}
 		}
-		return -1 // a colon, question mark or full stop ends the search
+		return -1 // a question mark, full stop or early colon ends the search
 	}
 	return -1
 }
@@ -600,6 +604,21 @@ func attributionClause(tail []hword) (sourceClass, bool) {
 		}
 		return srcNamed, true
 	}
+	if len(tail) <= 3 && !hasSpeechVerb(tail) {
+		// A bare source: "..., sources", "...: report", "...: Marwick Gazette".
+		if bareTailSources[tail[len(tail)-1].lower] {
+			return srcAnonymous, true
+		}
+		for _, w := range tail {
+			if !w.upper {
+				return srcNone, false
+			}
+		}
+		if len(tail) == 1 && !institutions[tail[0].lower] && len(tail[0].text) < 3 {
+			return srcNone, false
+		}
+		return srcNamed, true
+	}
 	for v, w := range tail {
 		if !speechVerbs[w.lower] {
 			continue
@@ -624,6 +643,19 @@ func attributionClause(tail []hword) (sourceClass, bool) {
 		return srcNone, false
 	}
 	return srcNone, false
+}
+
+// bareTailSources end a verbless anonymous tail ("...: report").
+var bareTailSources = wordSet("report", "reports", "source", "sources", "insiders", "officials", "rumour", "rumours",
+	"rumor", "rumors", "claims", "media", "leaks")
+
+func hasSpeechVerb(ws []hword) bool {
+	for _, w := range ws {
+		if speechVerbs[w.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // isObjectTail accepts the short object after a tail verb ("told the
