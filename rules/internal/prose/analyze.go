@@ -358,6 +358,12 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 
 // headOf picks the head of the region [q, p] and the phrase around it.
 func (z *analyzer) headOf(toks []Token, q, p int) (np, bool) {
+	if toks[p].cls&wPronoun != 0 {
+		return np{start: p, head: p, end: p}, true // "…people close to the mayor say she"
+	}
+	if wordIs(toks, p-1, "no") || toks[p].Lower == "nobody" {
+		return np{}, false // "no one said"
+	}
 	head := p
 	for k := q + 1; k <= p; k++ {
 		if toks[k].cls&wComplement != 0 && !toks[k].Is(Cap) {
@@ -490,7 +496,7 @@ func isAsk(w string) bool { return w == "ask" || w == "asks" || w == "asked" || 
 // with no earlier source to refer to ("the officials said").
 var definiteAnonymous = map[string]bool{
 	"official": true, "officials": true, "source": true, "sources": true, "insider": true, "insiders": true,
-	"aide": true, "aides": true, "diplomat": true, "diplomats": true, "person": true, "people": true,
+	"aide": true, "aides": true, "diplomat": true, "diplomats": true,
 }
 
 // baseForm holds the base forms of cue verbs ("say", "report"): after a
@@ -669,6 +675,12 @@ func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward 
 		at.Cue.End = toks[j+1].Span.End
 	}
 	nounish := c&wNounish != 0 && toks[j].cls&wNounish != 0
+	if hl == "one" && wordIs(toks, n.head+1, "in") {
+		n.end = n.head // "one in four residents": a poll
+		at.Class = Unknown
+		a.Attributions = append(a.Attributions, at)
+		return true
+	}
 	for k := n.start; k <= n.end; k++ {
 		if toks[k].Kind == Number || toks[k].Lower == "percent" || toks[k].Lower == "cent" || toks[k].Lower == "%" || toks[k].Lower == "majority" || toks[k].Lower == "most" || toks[k].Lower == "half" {
 			at.Class = Unknown // a poll finding, not a source

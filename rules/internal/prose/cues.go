@@ -69,6 +69,9 @@ func (z *analyzer) cues(si int, toks []Token) {
 				j = k
 			}
 		case toks[j].cls&wCueAdverb != 0:
+			if (w == "supposedly" || w == "purportedly") && word(toks, j-1) && toks[j-1].cls&(wDet|wPossessive) != 0 {
+				break // "the supposedly imminent ban": the writer's scepticism, not a report
+			}
 			if w == "allegedly" && (wordIs(toks, j-1, "for") || wordIs(toks, j-1, "of")) {
 				break // "wanted for allegedly…", "accused of allegedly…": the charge is the source
 			}
