@@ -49,7 +49,7 @@ func meta(id string, sev lint.Severity, on bool) lint.Meta {
 	return lint.Meta{ID: id, Summary: "test rule " + id, Doc: "Test only.", Severity: sev, Default: on}
 }
 
-func testRegistry(t *testing.T) (*lint.Registry, *atomic.Int32) {
+func testRegistry(t testing.TB) (*lint.Registry, *atomic.Int32) {
 	t.Helper()
 	calls := &atomic.Int32{}
 	reg, err := lint.NewRegistry(
@@ -489,5 +489,15 @@ rule.beta-rule.enabled = true
 		if got := kl.line(tt.path...); got != tt.want {
 			t.Errorf("line(%q) = %d, want %d", tt.path, got, tt.want)
 		}
+	}
+}
+
+func TestGlobNoBacktracking(t *testing.T) {
+	g, err := CompileGlob(strings.Repeat("*/**/", 30) + "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Match(strings.Repeat("a/", 60) + "y") {
+		t.Error("matched")
 	}
 }

@@ -46,6 +46,14 @@ func CompileGlob(pattern string) (Glob, error) {
 			return Glob{}, fmt.Errorf("glob %q: %w", pattern, err)
 		}
 	}
+	var collapsed []string
+	for _, seg := range segs {
+		if seg == "**" && len(collapsed) > 0 && collapsed[len(collapsed)-1] == "**" {
+			continue
+		}
+		collapsed = append(collapsed, seg)
+	}
+	segs = collapsed
 	if len(segs) == 1 && segs[0] != "**" {
 		segs = []string{"**", segs[0]}
 	}
@@ -70,29 +78,28 @@ func (g Glob) Match(rel string) bool {
 	return false
 }
 
+// matchSegs matches path segments against pattern segments. It runs in
+// O(len(pat) × len(parts)) whatever the number of "**", by dynamic
+// programming rather than backtracking.
 func matchSegs(pat, parts []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			rest := pat[1:]
-			if len(rest) == 0 {
-				return true
+	// ok[j] says whether pat[i:] matches parts[j:], for the current i.
+	ok := make([]bool, len(parts)+1)
+	ok[len(parts)] = true
+	for i := len(pat) - 1; i >= 0; i-- {
+		if pat[i] == "**" {
+			// ** matches parts[j:k] for any k ≥ j: ok[j] = any ok[k], k ≥ j.
+			for j := len(parts) - 1; j >= 0; j-- {
+				ok[j] = ok[j] || ok[j+1]
 			}
-			for i := 0; i <= len(parts); i++ {
-				if matchSegs(rest, parts[i:]) {
-					return true
-				}
-			}
-			return false
+			continue
 		}
-		if len(parts) == 0 {
-			return false
+		for j := 0; j < len(parts); j++ {
+			m, _ := path.Match(pat[i], parts[j])
+			ok[j] = m && ok[j+1]
 		}
-		if ok, _ := path.Match(pat[0], parts[0]); !ok {
-			return false
-		}
-		pat, parts = pat[1:], parts[1:]
+		ok[len(parts)] = false
 	}
-	return len(parts) == 0
+	return ok[0]
 }
 
 // Globs is a list of patterns; it matches when any pattern does.

@@ -50,6 +50,14 @@ func Parse(name string, data []byte, dir string) (*Config, error) {
 		return nil, Errors{{File: name, Line: line, Msg: "not valid UTF-8 text (a TOML file must be UTF-8)"}}
 	}
 	src := string(data)
+	// The TOML decoder slows down quadratically on deep nesting; no real
+	// configuration comes near these limits.
+	if len(data) > maxConfigSize {
+		return nil, Errors{{File: name, Msg: fmt.Sprintf("file larger than %d KiB", maxConfigSize>>10)}}
+	}
+	if line := tooDeep(src, maxNesting); line > 0 {
+		return nil, Errors{{File: name, Line: line, Msg: fmt.Sprintf("arrays and inline tables nested more than %d deep", maxNesting)}}
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		return nil, Errors{syntaxError(name, err)}
@@ -86,6 +94,35 @@ func Parse(name string, data []byte, dir string) (*Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// Limits on configuration files.
+const (
+	maxConfigSize = 1 << 20
+	maxNesting    = 32
+)
+
+// tooDeep returns the first line on which arrays and inline tables nest
+// deeper than limit, or 0.
+func tooDeep(src string, limit int) int {
+	var sc valueScanner
+	for i, line := range strings.Split(src, "\n") {
+		if !sc.busy() {
+			s := strings.TrimSpace(line)
+			if strings.HasPrefix(s, "[") {
+				continue // a table header
+			}
+			_, rest, ok := strings.Cut(s, "=")
+			if !ok {
+				continue
+			}
+			line = rest
+		}
+		if sc.scan(line); sc.depth > limit {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func syntaxError(name string, err error) *Error {

@@ -181,6 +181,7 @@ func isBareKeyByte(c byte) bool {
 type valueScanner struct {
 	inline []byte // stack of open '[' and '{'
 	multi  string // `"""` or `'''` while inside a multi-line string
+	depth  int    // the deepest the stack has been
 }
 
 func (v *valueScanner) busy() bool { return len(v.inline) > 0 || v.multi != "" }
@@ -213,6 +214,7 @@ func (v *valueScanner) scan(line string) {
 			}
 		case '[', '{':
 			v.inline = append(v.inline, c)
+			v.depth = max(v.depth, len(v.inline))
 		case ']', '}':
 			if len(v.inline) > 0 {
 				v.inline = v.inline[:len(v.inline)-1]
