@@ -948,5 +948,15 @@ var stopWords = wordSet(
 	"out", "about", "than", "then", "there", "here", "not", "no", "more", "most", "very", "if", "while",
 	"whether", "its", "s", "t", "too", "yet", "still", "own", "off", "via", "per", "against", "under", "before",
 	"despite", "among", "since", "until", "during", "through", "one", "two", "get", "gets", "got",
-	"themselves", "himself", "herself", "itself", "ourselves",
+	"themselves", "himself", "herself", "itself", "ourselves", "being",
 )
+
+func init() {
+	// Contractions are function words too, with either apostrophe.
+	for _, w := range []string{"isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't",
+		"can't", "hasn't", "haven't", "hadn't", "couldn't", "wouldn't", "shouldn't", "it's", "that's", "there's",
+		"he's", "she's", "they're", "we're", "you're", "i'm", "we've", "they've", "i've", "let's"} {
+		stopWords[w] = true
+		stopWords[strings.ReplaceAll(w, "'", "’")] = true
+	}
+}
