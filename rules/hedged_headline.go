@@ -948,7 +948,8 @@ var stopWords = wordSet(
 	"out", "about", "than", "then", "there", "here", "not", "no", "more", "most", "very", "if", "while",
 	"whether", "its", "s", "t", "too", "yet", "still", "own", "off", "via", "per", "against", "under", "before",
 	"despite", "among", "since", "until", "during", "through", "one", "two", "get", "gets", "got",
-	"themselves", "himself", "herself", "itself", "ourselves", "being",
+	"themselves", "himself", "herself", "itself", "ourselves", "being", "much", "many", "few", "less", "least",
+	"such", "other", "others", "any", "each", "every", "both", "even", "ever", "only", "really", "some",
 )
 
 func init() {
