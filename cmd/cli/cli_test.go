@@ -304,6 +304,7 @@ func TestExitCodes(t *testing.T) {
 		{"config severity", map[string]string{"a.md": info, ".copydesk.toml": "[rule.read-more]\nseverity = \"error\""}, []string{"check", "a.md"}, 1},
 		{"per-file config", map[string]string{"a.md": errd, "b/a.md": errd, "b/.copydesk.toml": "fail-on = \"never\""}, []string{"check", "b"}, 0},
 		{"missing file", nil, []string{"check", "missing.md"}, 2},
+		{"device", nil, []string{"check", os.DevNull}, 2},
 		{"invalid utf-8", map[string]string{"a.txt": "a\xffb"}, []string{"check", "a.txt"}, 2},
 		{"findings and error", map[string]string{"a.md": errd}, []string{"check", "a.md", "x.md"}, 2},
 		{"bad config", map[string]string{"a.md": draftB, ".copydesk.toml": "fail-on = 1"}, []string{"check", "a.md"}, 2},

@@ -70,6 +70,9 @@ func (c *collector) add(arg string) error {
 		c.push(target{path: path, err: plainErr(err)})
 	case fi.IsDir():
 		c.walk(path)
+	case fi.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeSocket) != 0:
+		// /dev/zero would never end; pipes (<(cmd), FIFOs) are fine.
+		c.push(target{path: path, err: errors.New("not a regular file")})
 	default:
 		if _, err := c.res.For(path); err != nil {
 			return nil // reported once as a configuration error
