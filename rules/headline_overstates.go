@@ -375,6 +375,19 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 			}
 		}
 	}
+	// The attribution model's unattributed constructions (RULES.md §2):
+	// "it is understood that", "according to reports", "critics argue".
+	for _, cu := range an.SentenceCues(si) {
+		if cu.Kind == prose.Prediction || cu.Covered || cu.Idiom {
+			continue
+		}
+		if cu.Kind == prose.WeaselCue && !anonymousIsHedge {
+			continue
+		}
+		if clauseCarriesClaim(toks, hit, cu.Span) {
+			return true, doc.Slice(cu.Span)
+		}
+	}
 	if !anonymousIsHedge {
 		return false, ""
 	}
