@@ -70,7 +70,7 @@ func (z *analyzer) cues(si int, toks []Token) {
 			}
 		case toks[j].cls&wCueAdverb != 0:
 			if (w == "supposedly" || w == "purportedly") && word(toks, j-1) && toks[j-1].cls&(wDet|wPossessive) != 0 {
-				break // "the supposedly imminent ban": the writer's scepticism, not a report
+				break // "the supposedly imminent ban": the writer's doubt, not a report
 			}
 			if w == "allegedly" && (wordIs(toks, j-1, "for") || wordIs(toks, j-1, "of")) {
 				break // "wanted for allegedly…", "accused of allegedly…": the charge is the source
@@ -315,7 +315,7 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 		}
 	} else {
 		switch w {
-		case "critics", "observers", "experts", "analysts", "commentators", "sceptics", "skeptics":
+		case "critics", "observers", "experts", "analysts", "commentators", "sceptics", "skeptics": //nolint:misspell // British newsroom spelling
 		default:
 			return j
 		}
@@ -356,9 +356,6 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 	}
 	if !word(toks, k) || !weaselVerbs[toks[k].Lower] {
 		return j
-	}
-	if k == start+1 && (w == "some" || w == "many") {
-		// "some say": the bare quantifier, fine; but not "many said" after a number.
 	}
 	key := z.lower[toks[start].Span.Start:toks[k].Span.End]
 	if k-start > 2 {

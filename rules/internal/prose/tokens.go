@@ -249,8 +249,6 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r)
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // lowerASCII lower-cases ASCII letters only, so byte offsets are kept. It
