@@ -29,15 +29,15 @@ type checkOptions struct {
 	NoConfig      bool
 }
 
-// Extension is per-run behavior that another file of this package adds to
+// checkExtension is per-run behavior that another file of this package adds to
 // `copydesk check` (rule packs and plugins, suppressions, baselines)
-// without editing this file: it appends a setup function to Extensions in
+// without editing this file: it appends a setup function to checkExtensions in
 // init. Every field may be nil.
-type Extension struct {
+type checkExtension struct {
 	// Prepare runs after a configuration file is loaded and before it is
 	// checked against the rules; it returns the registry to check it
 	// against (the base one plus the rules of packs and plugins the file
-	// names). Extensions' Prepare functions run in order.
+	// names). The extensions' Prepare functions run in order.
 	Prepare func(c *config.Config, reg *lint.Registry) (*lint.Registry, error)
 	// Result runs on each file's result, in input order, before it is
 	// counted and printed; it may drop or add findings or set Err. set is
@@ -47,9 +47,9 @@ type Extension struct {
 	Close func() error
 }
 
-// Extensions are called once per check run, in order, to set up that run's
+// checkExtensions are called once per check run, in order, to set up that run's
 // extensions. An error stops the run with exit code 2.
-var Extensions []func(o *checkOptions) (*Extension, error)
+var checkExtensions []func(o *checkOptions) (*checkExtension, error)
 
 func init() {
 	register(&command{
@@ -132,7 +132,7 @@ func (a *app) check(o *checkOptions, args []string) int {
 		}
 	}
 
-	var exts []*Extension
+	var exts []*checkExtension
 	defer func() {
 		for _, e := range exts {
 			if e.Close != nil {
@@ -142,7 +142,7 @@ func (a *app) check(o *checkOptions, args []string) int {
 			}
 		}
 	}()
-	for _, setup := range Extensions {
+	for _, setup := range checkExtensions {
 		e, err := setup(o)
 		if err != nil {
 			return a.errorf(c, "%v", err)
@@ -191,7 +191,7 @@ type checkRun struct {
 	res    *config.Resolver
 	failOn lint.Severity // from --fail-on; 0 means each file's configuration decides
 	out    format.Formatter
-	exts   []*Extension
+	exts   []*checkExtension
 
 	summary format.Summary
 	code    int
@@ -274,7 +274,7 @@ func (r *checkRun) exitCode(fr *lint.FileResult) int {
 }
 
 // prepareAll chains the extensions' Prepare functions.
-func prepareAll(exts []*Extension) func(*config.Config, *lint.Registry) (*lint.Registry, error) {
+func prepareAll(exts []*checkExtension) func(*config.Config, *lint.Registry) (*lint.Registry, error) {
 	return func(c *config.Config, reg *lint.Registry) (*lint.Registry, error) {
 		for _, e := range exts {
 			if e.Prepare == nil {

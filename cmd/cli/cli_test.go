@@ -586,12 +586,12 @@ func TestParseArgs(t *testing.T) {
 
 func TestExtensions(t *testing.T) {
 	reg := testRegistry(t)
-	old := Extensions
-	defer func() { Extensions = old }()
+	old := checkExtensions
+	defer func() { checkExtensions = old }()
 	var prepared, closed int
 	var seen []string
-	Extensions = append(Extensions, func(o *checkOptions) (*Extension, error) {
-		return &Extension{
+	checkExtensions = append(checkExtensions, func(o *checkOptions) (*checkExtension, error) {
+		return &checkExtension{
 			Prepare: func(c *config.Config, base *lint.Registry) (*lint.Registry, error) {
 				prepared++
 				return base, nil
