@@ -184,11 +184,17 @@ func benchRule(b *testing.B, r lint.Rule) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
 	b.ResetTimer()
+	cpu0 := processCPU()
 	for i := 0; i < b.N; i++ {
 		pass := lint.NewPass(doc, id, lint.Error, func(lint.Finding) { n++ })
 		if err := r.Check(pass); err != nil {
 			b.Fatal(err)
 		}
+	}
+	// Throughput per CPU second: wall-clock MB/s is meaningless on a
+	// machine shared with other jobs.
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(len(src))*float64(b.N)/cpu.Seconds()/1e6, "cpu-MB/s")
 	}
 	if n == 0 && id != "glued-words" {
 		b.Fatal("no findings")

@@ -152,8 +152,13 @@ func forEachChunk(text string, fn func(start, end int)) {
 
 // skipChunk: web and e-mail addresses, hashtags, handles, code-like tokens.
 func skipChunk(c string) bool {
-	if strings.ContainsAny(c, "@/_\\={};") || strings.HasPrefix(c, "#") {
+	if strings.HasPrefix(c, "#") {
 		return true
+	}
+	for i := 0; i < len(c); i++ {
+		if codeByte[c[i]] {
+			return true
+		}
 	}
 	for i := 0; i+4 <= len(c); i++ {
 		if c[i]|0x20 == 'w' && strings.EqualFold(c[i:i+4], "www.") {
@@ -287,3 +292,11 @@ func sentenceEnd(w string) bool {
 	}
 	return !abbreviations[strings.ToLower(w)]
 }
+
+// codeByte marks bytes that make a token an address, a handle or code.
+var codeByte = func() (t [256]bool) {
+	for _, c := range []byte("@/_\\={};") {
+		t[c] = true
+	}
+	return t
+}()

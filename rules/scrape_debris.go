@@ -154,15 +154,27 @@ type dline struct {
 	stampKeyword bool            // the timestamp opens with Published/Updated/Posted
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(debris.Scratch) }}
+// debrisState is the per-check memory, pooled so that a check allocates
+// almost nothing.
+type debrisState struct {
+	sc    debris.Scratch
+	lines []dline
+	count map[uint64]int
+	seen  map[uint64]bool
+}
+
+var statePool = sync.Pool{New: func() any {
+	return &debrisState{count: map[uint64]int{}, seen: map[uint64]bool{}}
+}}
 
 // Check reports debris lines and spans.
 func (r *ScrapeDebris) Check(p *lint.Pass) error {
 	doc := p.Doc
-	sc := scratchPool.Get().(*debris.Scratch)
-	defer scratchPool.Put(sc)
-	lines := r.collect(doc, sc)
-	r.gate(doc, lines)
+	st := statePool.Get().(*debrisState)
+	defer statePool.Put(st)
+	lines := r.collect(doc, &st.sc, st.lines[:0])
+	st.lines = lines
+	r.gate(doc, lines, st)
 	fixes := lineFixes(doc, lines)
 	for i := range lines {
 		ln := &lines[i]
@@ -209,8 +221,7 @@ func (r *ScrapeDebris) Check(p *lint.Pass) error {
 }
 
 // collect splits the body into lines and classifies each one on its own.
-func (r *ScrapeDebris) collect(doc *lint.Document, sc *debris.Scratch) []dline {
-	lines := make([]dline, 0, len(doc.Blocks)+8)
+func (r *ScrapeDebris) collect(doc *lint.Document, sc *debris.Scratch, lines []dline) []dline {
 	prevBlockEnd := -1
 	for bi := range doc.Blocks {
 		if bi == doc.HeadlineBlock {
@@ -270,6 +281,10 @@ func blockGap(doc *lint.Document, prev int, blk *lint.Block) bool {
 
 func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dline, index int) {
 	text := doc.Text[ln.span.Start:ln.span.End]
+	if strings.Count(text, " ") > 60 {
+		r.classifyLong(doc, ln, text)
+		return
+	}
 	f := sc.Analyze(text)
 	ln.words, ln.finalStop, ln.endsColon, ln.capital, ln.digit = f.Words, f.FinalStop, f.EndsColon, f.Capital, f.Digit
 	ln.closeParen = creditParen(text)
@@ -387,7 +402,7 @@ func containsFold(b []byte, sub string) bool {
 
 // gate applies the position and context gates: source tails at the end,
 // timestamps near the top, related blocks and lists, duplicates.
-func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline) {
+func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) {
 	n := len(lines)
 	for i := range lines {
 		ln := &lines[i]
@@ -466,13 +481,15 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline) {
 	// three or more times (an interview's recurring question, a refrain),
 	// a question, a list item or a fragment with no final full stop (a
 	// recipe line) repeats on purpose.
-	count := make(map[uint64]int, n)
+	count := st.count
+	clear(count)
 	for i := range lines {
 		if ln := &lines[i]; ln.words >= r.opts.MinDuplicateWords && ln.key != 0 {
 			count[ln.key]++
 		}
 	}
-	seen := make(map[uint64]bool, n)
+	seen := st.seen
+	clear(seen)
 	for i := range lines {
 		ln := &lines[i]
 		if ln.words < r.opts.MinDuplicateWords || ln.key == 0 {
@@ -646,7 +663,16 @@ func tagAt(s string) int {
 // markup included), plus one separating blank line when the removed lines
 // stood alone between blank lines; otherwise the line's text.
 func lineFixes(doc *lint.Document, lines []dline) map[int]lint.Edit {
-	out := make(map[int]lint.Edit)
+	var out map[int]lint.Edit
+	for i := range lines {
+		if lines[i].cat != debris.None {
+			out = make(map[int]lint.Edit)
+			break
+		}
+	}
+	if out == nil {
+		return nil
+	}
 	type del struct {
 		i    int
 		span lint.Span
@@ -910,4 +936,52 @@ func featureOnly(lines []dline) {
 			lines[i].cat = debris.Navigation
 		}
 	}
+}
+
+// classifyLong handles a line of 60 or more words: no lexicon category
+// applies (every one stops at 40 words), so only the duplicate key and a
+// "Read more:" tail are needed, without the full analysis.
+func (r *ScrapeDebris) classifyLong(doc *lint.Document, ln *dline, text string) {
+	ln.words = len(strings.Fields(text))
+	t := strings.TrimRight(text, " \"'”’)")
+	if t != "" {
+		switch t[len(t)-1] {
+		case '.', '!':
+			ln.finalStop = true
+		case '?':
+			ln.question = true
+		}
+	}
+	ln.closeParen = creditParen(text)
+	ln.key = foldHash(text)
+	if k := debris.ReadMoreIndex(text); k > 0 && !doc.InQuote(ln.span.Start+k) && readMoreTail(text, k) {
+		ln.readMore = k
+	}
+}
+
+// foldHash hashes a line with ASCII case and runs of white space folded.
+func foldHash(s string) uint64 {
+	h := uint64(14695981039346656037) ^ 0x5bd1e995 // distinct from hashKey's space
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' {
+			space = true
+			continue
+		}
+		if space {
+			h ^= ' '
+			h *= 1099511628211
+			space = false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
 }

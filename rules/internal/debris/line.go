@@ -55,6 +55,50 @@ var wordClass, maxClassWord = func() (map[string]uint8, int) {
 	return m, longest
 }()
 
+const (
+	fnvOffset uint32 = 2166136261
+	fnvPrime  uint32 = 16777619
+)
+
+// classSlot is one entry of the word-class table: open addressing over the
+// FNV-1a hash that Analyze computes while it reads each word.
+type classSlot struct {
+	h     uint32
+	class uint8
+	word  string
+}
+
+const classTableSize = 1024 // power of two, well above twice the word count
+
+var classTable = func() (t [classTableSize]classSlot) {
+	for w, c := range wordClass {
+		h := fnvOffset
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * fnvPrime
+		}
+		for i := h & (classTableSize - 1); ; i = (i + 1) & (classTableSize - 1) {
+			if t[i].word == "" {
+				t[i] = classSlot{h: h, class: c, word: w}
+				break
+			}
+		}
+	}
+	return t
+}()
+
+// classOf returns the classes of the (lower-case) word w whose hash is h.
+func classOf(w []byte, h uint32) uint8 {
+	for i := h & (classTableSize - 1); ; i = (i + 1) & (classTableSize - 1) {
+		s := &classTable[i]
+		if s.word == "" {
+			return 0
+		}
+		if s.h == h && s.word == string(w) {
+			return s.class
+		}
+	}
+}
+
 // Features are the shallow features of one line.
 type Features struct {
 	Words       int    // words (runs of letters and digits)
@@ -100,6 +144,7 @@ func (sc *Scratch) Analyze(line string) Features {
 	sc.words = sc.words[:0]
 	inWord := false
 	wordStart := 0
+	var wh uint32
 	firstLetter := true
 	endWord := func() {
 		if !inWord {
@@ -111,7 +156,7 @@ func (sc *Scratch) Analyze(line string) Features {
 		if len(w) > maxClassWord {
 			return
 		}
-		if c := wordClass[string(w)]; c != 0 {
+		if c := classOf(w, wh); c != 0 {
 			if c&classStop != 0 {
 				f.Stop++
 			}
@@ -141,6 +186,7 @@ func (sc *Scratch) Analyze(line string) Features {
 				}
 				inWord, wordStart = true, len(sc.key)
 				sc.words = append(sc.words, wordStart)
+				wh = fnvOffset
 			}
 			if c >= 'A' && c <= 'Z' {
 				if firstLetter {
@@ -153,6 +199,7 @@ func (sc *Scratch) Analyze(line string) Features {
 			}
 			firstLetter = firstLetter && c >= '0' && c <= '9'
 			sc.key = append(sc.key, c)
+			wh = (wh ^ uint32(c)) * fnvPrime
 		case c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if !inWord {
 				if len(sc.key) > 0 {
@@ -160,11 +207,15 @@ func (sc *Scratch) Analyze(line string) Features {
 				}
 				inWord, wordStart = true, len(sc.key)
 				sc.words = append(sc.words, wordStart)
+				wh = fnvOffset
 			}
 			if firstLetter && unicode.IsUpper(r) {
 				f.Capital = true
 			}
 			firstLetter = false
+			for k := i; k < i+size; k++ {
+				wh = (wh ^ uint32(line[k])) * fnvPrime
+			}
 			sc.key = append(sc.key, line[i:i+size]...)
 		case (r == '\'' || r == '’') && inWord && i+size < len(line) && isLetterByte(line[i+size]):
 			// don't → dont: the apostrophe stays inside the word.
@@ -242,8 +293,8 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 	}
 	// A long prose line can only hold a "Read more:" tail: skip the
 	// matcher and look for that alone.
-	if f.Words > 25 && f.Prose() {
-		if k := readMoreIndex(line); k > 0 {
+	if f.Words >= 20 && f.Prose() {
+		if k := ReadMoreIndex(line); k > 0 {
 			m.ReadMore = k
 		}
 		return m
@@ -468,8 +519,8 @@ func hasCopyright(line, key string) bool {
 	return (strings.HasPrefix(t, "©") || strings.HasPrefix(strings.ToLower(t), "copyright ©")) && len(strings.Fields(t)) <= 20
 }
 
-// readMoreIndex finds "read more:" (any case) in line, or returns -1.
-func readMoreIndex(line string) int {
+// ReadMoreIndex finds "read more:" (any case) in line, or returns -1.
+func ReadMoreIndex(line string) int {
 	for from := 0; ; {
 		k := strings.Index(line[from:], "ore:")
 		if k < 0 {
