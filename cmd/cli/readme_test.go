@@ -65,3 +65,24 @@ func TestREADMEFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleOptionsDocsApply checks that each built-in rule's Meta.Options,
+// which `copydesk init` writes commented out, is a valid options table once
+// uncommented.
+func TestRuleOptionsDocsApply(t *testing.T) {
+	reg := rules.Registry()
+	for _, r := range reg.Rules() {
+		m := r.Meta()
+		if strings.TrimSpace(m.Options) == "" {
+			continue
+		}
+		src := "[rule." + tomlKey(m.ID) + ".options]\n" + m.Options
+		c, err := config.Parse("options.toml", []byte(src), t.TempDir())
+		if err == nil {
+			_, err = c.Apply(reg, config.Filter{})
+		}
+		if err != nil {
+			t.Errorf("%s: Meta.Options does not apply:\n%v\n%s", m.ID, err, src)
+		}
+	}
+}
