@@ -522,15 +522,15 @@ func hasCopyright(line, key string) bool {
 // ReadMoreIndex finds "read more:" (any case) in line, or returns -1.
 func ReadMoreIndex(line string) int {
 	for from := 0; ; {
-		k := strings.Index(line[from:], "ore:")
+		k := strings.IndexByte(line[from:], ':')
 		if k < 0 {
 			return -1
 		}
 		k += from
-		if k >= 6 && strings.EqualFold(line[k-6:k+4], "read more:") && (k == 6 || !isLetterByte(line[k-7])) {
-			return k - 6
+		if k >= 9 && strings.EqualFold(line[k-9:k], "read more") && (k == 9 || !isLetterByte(line[k-10])) {
+			return k - 9
 		}
-		from = k + 4
+		from = k + 1
 	}
 }
 

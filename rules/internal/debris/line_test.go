@@ -1,0 +1,101 @@
+package debris
+
+import "testing"
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		line string
+		want Category
+	}{
+		{"Advertisement", Ad},
+		{"ADVERTISEMENT - Story continues below", Ad},
+		{"Read Full Article", ReadOn},
+		{"Continue reading the main story", ReadOn},
+		{"Image 3 of 12", ReadOn},
+		{"Read more: Kelbridge opens flood wall", ReadOn},
+		{"Share this article", Share},
+		{"Facebook Twitter Email", Share},
+		{"Follow Ruth Okafor on Twitter", Share},
+		{"Sign up to our free Marwick Daily newsletter", Newsletter},
+		{"Get the best of the Gazette delivered to your inbox", Newsletter},
+		{"We use cookies to give you the best experience on our site. Accept all", Cookie},
+		{"Cookie policy", Cookie},
+		{"To view this video please enable JavaScript", Player},
+		{"Your browser doesn’t support HTML5 video", Player},
+		{"Watch: the ceremony in full", Player},
+		{"Image copyright Marwick Gazette", ImageCredit},
+		{"Tom Hale/AFP/Getty Images", ImageCredit},
+		{"Related stories", RelatedHeading},
+		{"More from the Gazette", RelatedHeading},
+		{"Source: Marwick Gazette", SourceTail},
+		{"(Reporting by Tom Hale; Editing by Priya Nandra)", WireCredit},
+		{"© 2024 Marwick Gazette. All rights reserved.", Copyright},
+		// Traps: prose, quotes, stories about the things.
+		{"The video referee ruled out Kelbridge's late goal on Saturday.", None},
+		{"The club's newsletter said 2,000 fans had signed a petition.", None},
+		{"Cookies baked by pupils at Hale Cross Primary raised £300 for the appeal.", None},
+		{"Fans can subscribe to the printed match guide at the ticket office, the club said.", None},
+		{"Share prices at Fenwick Rail fell 4% after the announcement.", None},
+		{"The advertisement, which ran for six weeks, was banned by the regulator.", None},
+		{"\"Read the full report before you judge us,\" said manager Tom Hale.", None},
+		{"Share this view, please?", None},
+		{"Comments from residents will be heard on Monday.", None},
+	}
+	var sc Scratch
+	for _, tt := range tests {
+		f := sc.Analyze(tt.line)
+		if got := Default.Classify(tt.line, &f, &sc).Cat; got != tt.want {
+			t.Errorf("Classify(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestReadMoreIndex(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"The line opens in 2027. Read more: Tram timetable", 24},
+		{"READ MORE: Tram timetable", 0},
+		{"Nothing to see here.", -1},
+		{"Spread more: not a prompt", -1},
+	}
+	for _, tt := range tests {
+		if got := ReadMoreIndex(tt.line); got != tt.want {
+			t.Errorf("ReadMoreIndex(%q) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestFindMojibake(t *testing.T) {
+	type run struct {
+		bad, fixed string
+	}
+	tests := []struct {
+		text string
+		want []run
+	}{
+		{"cafÃ©", []run{{"Ã©", "é"}}},
+		{"Itâ€™s", []run{{"â€™", "’"}}},
+		{"itÃ¢â‚¬â„¢s", []run{{"Ã¢â‚¬â„¢", "’"}}},
+		{"Â£5", []run{{"Â£", "£"}}},
+		{"â€œQuoteâ€ end", []run{{"â€œ", "“"}, {"â€", ""}}},
+		{"caf� sign", []run{{"�", ""}}},
+		{"São Bento, crème brûlée, JOÃO, €4, ±2°, Ümit, Œuvre", nil},
+	}
+	for _, tt := range tests {
+		var got []run
+		FindMojibake(tt.text, 0, len(tt.text), 3, true, func(m MojibakeRun) {
+			got = append(got, run{tt.text[m.Start:m.End], m.Fixed})
+		})
+		if len(got) != len(tt.want) {
+			t.Errorf("FindMojibake(%q) = %q, want %q", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("FindMojibake(%q)[%d] = %q, want %q", tt.text, i, got[i], tt.want[i])
+			}
+		}
+	}
+}
