@@ -364,7 +364,7 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 		case bodyHedges[w]:
 			if w == "may" && bodyMayIsMonth(toks, i) || !governsClaim(toks, hit, i) ||
 				w == "could" && i+1 < len(toks) && toks[i+1].Lower == "not" {
-				continue // "could not have gone any worse" asserts
+				continue // "could not have gone worse" asserts
 			}
 			return true, doc.Slice(t.Span)
 		case agentlessParticiples[w] && i > 0 && isBeForm(toks[i-1].Lower):
@@ -398,7 +398,7 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 				continue
 			}
 			// The source must hold the clause that carries the claim
-			// ("While many expected X, he is leaning on Y": the weasel
+			// ("While critics argue X, the council did Y": the weasel
 			// holds only its own clause).
 			if !clauseCarriesClaim(toks, hit, at.Cue) {
 				continue

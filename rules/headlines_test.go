@@ -47,6 +47,8 @@ func TestHeadlineScore(t *testing.T) {
 		{"Why is the Marwick tram late?", 0, false},
 		{"Marwick tram plan dead?", 2, true},
 		{"Will you pay £3 for a Marwick tram ticket?", 0, false},
+		{"With Okafor out and Hale in, what's next for Marwick trams?", 0, false},
+		{"Marwick tram is late again so what did the council do?", 0, false},
 		{"Dunmere Water may have 'misled' regulator over leaks", 2, false},
 		{"'Marwick Nights' returns for a second series", 0, false},
 		{"Okafor says Marwick trams could run by 2027", 0, false},

@@ -337,11 +337,11 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 		}
 		if !w.quoted && w.punct && w.lower == ":" && i > 0 && i+1 < len(words) &&
 			(words[i+1].quoted || i <= 6 && namedPhrase(words[:i]) && !anonymousPhrase(words[:i])) {
-			hasSpeaker = true // Okafor: 'We will...'; Clinton on the claim: a 'racist lie'
+			hasSpeaker = true // Okafor: 'We will...'; Okafor on the tram report: a 'whitewash'
 			sc.attributed = true
 		}
 		if !w.quoted && !w.punct && (w.lower == "claims" || w.lower == "claim") && claimWeight(words, i, 1, false) == 0.5 {
-			hasSpeaker = true // Israel claims "ironclad" proof
+			hasSpeaker = true // Fenwick Rail claims "clear" proof
 		}
 	}
 	zeroBefore, zeroAfter := -1, len(words) // word indexes: signals in [0,zeroBefore) and (zeroAfter,..) are the speaker's
@@ -396,7 +396,7 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 			continue
 		}
 		if w.lower == "saying" || w.lower == "claiming" {
-			zeroAfter = min(zeroAfter, i) // "dropped for saying he might ...": the speaker's hedge
+			zeroAfter = min(zeroAfter, i) // "sacked for saying he could ...": the speaker's hedge
 			continue
 		}
 		if !speechVerbs[w.lower] || !isPresentSpeech(w.lower) {
@@ -736,7 +736,7 @@ func claimWeight(words []hword, i int, w float64, denial bool) float64 {
 		}
 		j := i - 1
 		for j > 0 && claimAdverbs[words[j].lower] {
-			j-- // "Trump again claims"
+			j-- // "Okafor again claims"
 		}
 		prev := words[j]
 		if !prev.punct && !prev.quoted && (prev.upper || institutions[prev.lower]) && !anonymousHeads[prev.lower] &&
@@ -831,13 +831,17 @@ func questionForm(words []hword) (q, wh bool) {
 		return true, true
 	}
 	if k := indexOf(words, first); auxiliaries[first.lower] && k+1 < n && words[k+1].lower == "you" {
-		return false, false // "Will you buy one?" asks the reader, not about a claim
+		return false, false // "Will you pay £3 a ride?" asks the reader, not about a claim
 	}
-	// "... Mayor Quits So What Did She Do?": a wh-word before an auxiliary
-	// inside the clause opens the question.
-	for i := start + 1; i+1 < n-1; i++ {
-		if whWords[words[i].lower] && !words[i].quoted && auxiliaries[words[i+1].lower] {
-			return true, true
+	// "Tram Late Again So What Did The Council Do?": a wh-word before an auxiliary,
+	// contracted with one or after a comma opens the question.
+	for i := start + 1; i < n-1; i++ {
+		w := words[i]
+		if !whWords[w.lower] || w.quoted {
+			continue
+		}
+		if strings.HasSuffix(w.lower, "'s") || words[i-1].lower == "," || i+1 < n-1 && auxiliaries[words[i+1].lower] {
+			return true, true // "With Okafor out, what's next for the trams?"
 		}
 	}
 	return true, false
@@ -874,7 +878,7 @@ func scareQuote(doc *lint.Document, h, q lint.Span, max int) (hsignal, bool) {
 			caps++
 		}
 		if auxiliaries[w.lower] || isBeForm(w.lower) {
-			return hsignal{}, false // 'Carson is cratering': a quoted clause, not a word held at arm's length
+			return hsignal{}, false // 'the tram is dead': a quoted clause, not a word held at arm's length
 		}
 	}
 	if n == 0 || n > max {
