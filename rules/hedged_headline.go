@@ -822,7 +822,7 @@ func questionForm(words []hword) (q, wh bool) {
 	}
 	first := words[start]
 	if (first.lower == "so" || first.lower == "and" || first.lower == "but" || first.lower == "or") && start+1 < n-1 {
-		first = words[start+1] // "..., so what did she do?"
+		first = words[start+1] // "..., so what did the council do?"
 	}
 	if first.quoted {
 		return false, false // the question is a quotation's
