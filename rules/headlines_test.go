@@ -63,6 +63,8 @@ func TestHeadlineScore(t *testing.T) {
 		{"Hale Street library could close: Marwick Gazette", 0, false},
 		{"Marwick trams could reach Hale Cross, Dunmere and others", 1, false},
 		{"Marwick residents not told the truth about tram costs", 0, false},
+		{"Hale Street library could close, sources say | Marwick Gazette", 2, false},
+		{"Hale Street library could close | Marwick Gazette", 1, false},
 	}
 	for _, tt := range tests {
 		doc, err := parse.Parse("h.txt", []byte(tt.headline+"\n\nBody.\n"))

@@ -326,6 +326,14 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 	text := doc.Slice(h)
 	quotes := quotesIn(doc, h)
 	words := scanWords(text, h.Start, quotes)
+	// "Headline | Site name": a page title's site name is no part of the
+	// headline.
+	for i := len(words) - 1; i > 0; i-- {
+		if words[i].punct && words[i].lower == "|" && !words[i].quoted {
+			words = words[:i]
+			break
+		}
+	}
 	var sigs []hsignal
 	var sc headlineScore
 
@@ -564,7 +572,7 @@ func lastSeparator(words []hword) int {
 			continue
 		}
 		switch w.lower {
-		case ",", "—", "–", "-", ";", "|":
+		case ",", "—", "–", "-", ";":
 			return i
 		case ":":
 			if len(words)-1-i <= 3 {
