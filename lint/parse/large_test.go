@@ -83,3 +83,55 @@ func TestFiftyMegabytes(t *testing.T) {
 		t.Logf("%s: %d MB in %v, %d blocks", f.path, len(f.src)>>20, time.Since(start).Round(time.Millisecond), len(doc.Blocks))
 	}
 }
+
+// TestMarkdownPathological feeds the CommonMark "pathological" shapes that
+// make goldmark quadratic; past the limits of mdHostile the draft is read as
+// plain lines, so each must parse quickly.
+func TestMarkdownPathological(t *testing.T) {
+	const n = 30000
+	cases := map[string]string{
+		"nested brackets":   strings.Repeat("[", n) + "a" + strings.Repeat("]", n),
+		"open links":        strings.Repeat("[a](", n),
+		"emphasis openers":  strings.Repeat("*a ", n),
+		"emphasis closers":  strings.Repeat("a* ", n),
+		"alternating emph":  strings.Repeat("*a **a ", n),
+		"link closers":      strings.Repeat("a]", n),
+		"backticks":         strings.Repeat("`a``", n),
+		"unclosed links":    strings.Repeat("[a](b ", n),
+		"underscores":       strings.Repeat("a_ ", n) + strings.Repeat("_a ", n),
+		"html openers":      strings.Repeat("<a ", n),
+		"nested quotes":     strings.Repeat("> ", n) + "a",
+		"nested list marks": strings.Repeat("* ", n) + "a",
+		"reference defs":    strings.Repeat("[a]: /u\n", n) + strings.Repeat("[a] ", n),
+		"table rows":        "|a|b|\n|-|-|\n" + strings.Repeat("|c|d|\n", n),
+		"wide table":        strings.Repeat("|a", n) + "\n" + strings.Repeat("|-", n) + "\n" + strings.Repeat("|b", n),
+		"image openers":     strings.Repeat("![", n),
+		"autolink openers":  strings.Repeat("<http://a", n),
+	}
+	for name, src := range cases {
+		start := time.Now()
+		doc := mustParse(t, "p.md", src)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: %d bytes took %v", name, len(src), d)
+		}
+		if doc.Format.String() != "markdown" {
+			t.Errorf("%s: format %v", name, doc.Format)
+		}
+	}
+}
+
+func TestMdHostile(t *testing.T) {
+	for src, want := range map[string]bool{
+		"# Title\n\nSee [one](a) and [two][b].\n\n[b]: http://x\n":         false,
+		strings.Repeat("[x] ", 600) + "\n\n" + strings.Repeat("[y] ", 600): false, // brackets reset per paragraph
+		strings.Repeat("[x] ", 1001):                                       true,
+		strings.Repeat("> ", 50) + "deep but fine\n":                       false,
+		strings.Repeat("> ", 101) + "too deep\n":                           true,
+		strings.Repeat(" ", 202) + "- deep indentation\n":                  true,
+		strings.Repeat("[r]: /u\n", 2001):                                  true,
+	} {
+		if got := mdHostile([]byte(src)); got != want {
+			t.Errorf("mdHostile(%.40q...) = %v, want %v", src, got, want)
+		}
+	}
+}

@@ -23,6 +23,9 @@ var headingTags = [...]string{"h1", "h1", "h2", "h3", "h4", "h5", "h6"}
 // Code, raw HTML, link and image targets are left out; HTML comments are
 // recorded for suppression directives.
 func parseMarkdown(path string, src []byte, start int) *lint.Document {
+	if mdHostile(src[start:]) {
+		return parseLines(path, lint.Markdown, src, start)
+	}
 	b := lint.NewBuilder(path, lint.Markdown, src)
 	b.Grow(len(src) - start)
 	w := mdWalker{b: b, src: src}
@@ -265,4 +268,63 @@ func (w *mdWalker) comments(from, to int) {
 		w.b.AddComment(string(w.src[s+4:e-3]), lint.Span{Start: s, End: e})
 		from = e
 	}
+}
+
+// Limits beyond which goldmark's time grows quadratically (thousands of
+// open brackets in one paragraph, containers nested hundreds deep,
+// thousands of link reference definitions). No draft comes near them; a
+// Markdown file past them is read as plain lines instead, so hostile input
+// costs linear time.
+const (
+	maxBracketsPerParagraph = 1000
+	maxNesting              = 100
+	maxRefDefs              = 2000
+)
+
+// mdHostile reports whether src is Markdown that goldmark would take
+// quadratic time over.
+func mdHostile(src []byte) bool {
+	brackets, refDefs := 0, 0
+	for i := 0; i < len(src); {
+		ce, next := lineEnd(src, i, true)
+		line := src[i:ce]
+		depth, j := 0, 0
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		depth += j / 2
+		blank := j == len(line)
+		for j < len(line) {
+			c := line[j]
+			if c == '>' {
+				depth++
+				j++
+			} else if (c == '-' || c == '*' || c == '+') && j+1 < len(line) && (line[j+1] == ' ' || line[j+1] == '\t') {
+				depth++
+				j += 2
+			} else if c == ' ' || c == '\t' {
+				j++
+			} else {
+				break
+			}
+		}
+		if depth > maxNesting {
+			return true
+		}
+		if blank {
+			brackets = 0
+		} else {
+			brackets += bytes.Count(line, []byte("["))
+			if brackets > maxBracketsPerParagraph {
+				return true
+			}
+			if j < len(line) && line[j] == '[' && bytes.Contains(line, []byte("]:")) {
+				if refDefs++; refDefs > maxRefDefs {
+					return true
+				}
+			}
+		}
+		i = next
+	}
+	return false
 }

@@ -13,7 +13,13 @@ import (
 // continue it. Text is the source itself (without a BOM, CRLF and lone CR
 // read as LF): blank lines and bullet markers lie between the blocks.
 func parsePlain(path string, src []byte, start int) *lint.Document {
-	b := lint.NewBuilder(path, lint.Plain, src)
+	return parseLines(path, lint.Plain, src, start)
+}
+
+// parseLines is parsePlain for a document of the given format (Markdown too
+// hostile for goldmark is read as lines).
+func parseLines(path string, format lint.Format, src []byte, start int) *lint.Document {
+	b := lint.NewBuilder(path, format, src)
 	b.Grow(len(src) - start)
 	hasCR := bytes.IndexByte(src[start:], '\r') >= 0
 	emitted := start // source bytes before this are in Text
