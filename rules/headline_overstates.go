@@ -102,9 +102,8 @@ const maxClaimWords = 40
 // carrier is a body sentence that carries the headline's claim.
 type carrier struct {
 	span   lint.Span
-	para   int    // 1-based paragraph number in the body
-	hedged bool   // hedged, agentless or anonymous only
-	cue    string // what hedges it, as written
+	para int    // 1-based paragraph number in the body
+	cue  string // what hedges it, as written
 }
 
 // Check compares the headline's claim with the body sentences that carry it.
@@ -122,8 +121,8 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 		return nil // too short to compare, or too long to be a headline
 	}
 	need := r.opts.MinSharedWords
-	if min := int(r.opts.MinOverlap*float64(len(claim)) + 0.999999); min > need {
-		need = min
+	if atLeast := int(r.opts.MinOverlap*float64(len(claim)) + 0.999999); atLeast > need {
+		need = atLeast
 	}
 	if need > len(claim) {
 		return nil
@@ -158,12 +157,11 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 		if sharedWords(toks, claim, &first, seen, hit) < need {
 			continue
 		}
-		c := carrier{span: sent.Span, para: para}
-		c.hedged, c.cue = sentenceHedged(doc, an, si, toks, hit, r.opts.AnonymousIsHedge)
-		if !c.hedged {
+		hedged, cue := sentenceHedged(doc, an, si, toks, hit, r.opts.AnonymousIsHedge)
+		if !hedged {
 			return nil // one supported carrier is enough
 		}
-		carriers = append(carriers, c)
+		carriers = append(carriers, carrier{span: sent.Span, para: para, cue: cue})
 	}
 	if len(carriers) == 0 {
 		return nil
@@ -184,6 +182,12 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 // once, in order.
 func headlineClaim(doc *lint.Document) []string {
 	toks := prose.Tokens(doc.Text, doc.Headline)
+	for i := len(toks) - 1; i > 0; i-- {
+		if toks[i].Kind == prose.Punct && toks[i].Rune == '|' {
+			toks = toks[:i] // "Headline | Site name"
+			break
+		}
+	}
 	var out []string
 	for _, t := range toks {
 		if t.Kind == prose.Punct {
