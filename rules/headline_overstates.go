@@ -101,7 +101,7 @@ const maxClaimWords = 40
 
 // carrier is a body sentence that carries the headline's claim.
 type carrier struct {
-	span   lint.Span
+	span lint.Span
 	para int    // 1-based paragraph number in the body
 	cue  string // what hedges it, as written
 }
