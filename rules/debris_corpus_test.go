@@ -18,9 +18,9 @@ import (
 // TestDebrisCorpus scores scrape-debris per line on the scrapinghub
 // boilerplate corpus (debris = positive, body = negative, other labels
 // ignored). It runs only when COPYDESK_CORPUS names the corpus directory
-// (../shared/corpus); nothing from the corpus is kept. Each labelled line
+// (../shared/corpus); nothing from the corpus is kept. Each labeled line
 // becomes its own paragraph of a plain-text draft under a neutral headline,
-// unless COPYDESK_LAYOUT=lines, which puts one labelled line per line with
+// unless COPYDESK_LAYOUT=lines, which puts one labeled line per line with
 // no blank lines between (as an extractor's text is pasted).
 func TestDebrisCorpus(t *testing.T) {
 	dir := os.Getenv("COPYDESK_CORPUS")

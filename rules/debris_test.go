@@ -81,7 +81,7 @@ func TestDebrisFixesKeepStory(t *testing.T) {
 }
 
 // TestDebrisOptions checks option decoding and that options change
-// behaviour: extra and keep phrases, wire credits, duplicates, allow list.
+// behavior: extra and keep phrases, wire credits, duplicates, allow list.
 func TestDebrisOptions(t *testing.T) {
 	run := func(r lint.Rule, src string) []lint.Finding {
 		t.Helper()
@@ -155,10 +155,10 @@ func benchDraft() []byte {
 	paras := []string{
 		"Marwick council has approved the tram plan by 31 votes to 12 after a debate that lasted more than six hours on Tuesday night.",
 		"Council leader Ruth Okafor said the first trams would run between Marwick and Hale Cross in 2027, and that the line would carry 20,000 passengers a day.",
-		"Opposition councillors said the cost, put at £410m, had risen by a third since the scheme was first proposed, and asked who would pay if it rose again.",
+		"Opposition council members said the cost, put at £410m, had risen by a third since the scheme was first proposed, and asked who would pay if it rose again.",
 		"Share this article",
-		"The video referee at Kelbridge stadium, a familiar figure to fans, was among those who spoke in favour of the plan at the public meeting.",
-		"Residents in Ashby Vale, where the depot will be built, have collected 2,000 signatures against it, said campaign organiser Tom Hale.",
+		"The video referee at Kelbridge stadium, a familiar figure to fans, was among those who spoke in support of the plan at the public meeting.",
+		"Residents in Ashby Vale, where the depot will be built, have collected 2,000 signatures against it, said campaign leader Tom Hale.",
 		"Advertisement",
 		"The club's newsletter said supporters would benefit from a stop outside the ground, which is expected to open in the second phase.",
 		"Fenwick Rail, which runs the existing bus network, said it would bid to operate the trams and would keep its drivers on the same terms.",

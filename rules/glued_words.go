@@ -74,7 +74,7 @@ It stays silent for names on the allow list, for a token that appears twice in t
 headline (a brand the writer uses on purpose), for surnames with particles (McAllister, DeLaney,
 vanDyke), abbreviations (e.g., U.S.), camelCase code and hashtags. It reports at info: a brand is one
 keystroke away from being broken, so the suggested space is never applied by --fix.`,
-		Bad:     "Marwick tram plan approved\n\nCouncillors approved the tram planCouncil leader Ruth Okafor said it was historic.\n",
+		Bad:     "Marwick tram plan approved\n\nCouncil members approved the tram planCouncil leader Ruth Okafor said it was historic.\n",
 		Good:    "Marwick firm wins award\n\nThe easyJet crew and the iPhone app team from Kelbridge were praised.\n",
 		Options: `allow = []                  # names spelt that way on purpose, e.g. ["myTram"]`,
 	}
@@ -175,7 +175,7 @@ func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 func findGlue(c string) []glue {
 	var out []glue
 	for i := 0; i < len(c); {
-		if !(lowerASCII(c[i]) || upperASCII(c[i])) {
+		if !lowerASCII(c[i]) && !upperASCII(c[i]) {
 			i++
 			continue
 		}

@@ -269,7 +269,7 @@ func (r *ScrapeDebris) collect(doc *lint.Document, sc *debris.Scratch, lines []d
 func blockGap(doc *lint.Document, prev int, blk *lint.Block) bool {
 	pb := &doc.Blocks[prev]
 	if doc.Format != lint.Plain {
-		return !(pb.Kind == lint.ListItem && blk.Kind == lint.ListItem)
+		return pb.Kind != lint.ListItem || blk.Kind != lint.ListItem
 	}
 	a := doc.SourceEnd(pb.Span.End)
 	b := doc.SourceOffset(blk.Span.Start)
@@ -335,7 +335,7 @@ func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dlin
 			ln.glued = end
 		} else if end >= len(strings.TrimRight(text, " .|-•")) {
 			ln.cand = debris.Timestamp
-			ln.stampKeyword = !(text[0] >= '0' && text[0] <= '9')
+			ln.stampKeyword = text[0] < '0' || text[0] > '9'
 		}
 		return
 	}
@@ -365,7 +365,7 @@ func readMoreTail(text string, at int) bool {
 }
 
 // nearImage reports whether block bi has an image in it, next to it, or in
-// the markup between it and its neighbours.
+// the markup between it and its neighbors.
 func nearImage(doc *lint.Document, bi int) bool {
 	blk := &doc.Blocks[bi]
 	if blk.Image || blk.Kind == lint.Caption || blk.Tag == "figcaption" {
@@ -565,11 +565,9 @@ func (r *ScrapeDebris) leftovers(p *lint.Pass, span lint.Span) {
 					repl = "&gt;"
 				}
 			}
-			shown := dec
+			shown := fmt.Sprintf("%q", dec)
 			if dec == "\u00a0" {
 				shown = "a no-break space"
-			} else {
-				shown = fmt.Sprintf("%q", dec)
 			}
 			p.Report(lint.Finding{Span: s,
 				Message: fmt.Sprintf("Scrape debris (leftover entity %s): decode it?", text[i:i+n]),

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Category is the kind of page furniture a line was recognised as.
+// Category is the kind of page furniture a line was recognized as.
 type Category uint8
 
 // Categories, in the order RULES.md §5.1 tries them.

@@ -128,7 +128,7 @@ func (f *Features) HeadlineShaped(maxWords int) bool {
 	return f.Words >= 1 && f.Words <= maxWords && !f.FinalStop
 }
 
-// Scratch is reusable memory for analysing lines. The zero value is ready.
+// Scratch is reusable memory for analyzing lines. The zero value is ready.
 // A Scratch must not be shared between goroutines.
 type Scratch struct {
 	key   []byte
@@ -173,7 +173,7 @@ func (sc *Scratch) Analyze(line string) Features {
 	}
 	for i := 0; i < len(line); {
 		c := line[i]
-		var r rune = rune(c)
+		r := rune(c)
 		size := 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(line[i:])
@@ -423,7 +423,7 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 	return m
 }
 
-// word returns the i-th normalized word of the last analysed line.
+// word returns the i-th normalized word of the last analyzed line.
 func (sc *Scratch) word(i int) string {
 	start := sc.words[i]
 	end := len(sc.key)

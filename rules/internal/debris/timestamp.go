@@ -21,7 +21,7 @@ var zones = []string{"GMT", "BST", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PD
 
 var stampStarts = []string{"published", "updated", "last updated", "posted", "first published", "last modified", "modified"}
 
-// ScanTimestamp recognises a timestamp at the start of line: "Updated 14:32
+// ScanTimestamp recognizes a timestamp at the start of line: "Updated 14:32
 // GMT", "Published on 3 March 2024, 09:15", "5 hours ago". It returns the
 // end offset of the timestamp (0 if there is none) and whether it is glued
 // to a capitalised word with no space between ("14:32 GMTThe").
@@ -71,7 +71,7 @@ func ScanTimestamp(line string) (end int, glued bool) {
 		case c == ' ' || c == ',' || c == ':' || c == '|' || c == '-' || c == '/' || c == '.' || c == '\t':
 			i++
 		case c >= '0' && c <= '9':
-			for i < len(line) && (line[i] >= '0' && line[i] <= '9' || line[i] == ':' || line[i] == '.') && !(line[i] == '.' && (i+1 >= len(line) || line[i+1] < '0' || line[i+1] > '9')) {
+			for i < len(line) && clockByte(line, i) {
 				i++
 			}
 			digits = true
@@ -224,3 +224,12 @@ func DateLine(line string) bool {
 
 var monthWords = set([]string{"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
 	"june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"})
+
+// clockByte: a digit, a colon, or a dot followed by a digit ("14:32", "9.30").
+func clockByte(line string, i int) bool {
+	c := line[i]
+	if c >= '0' && c <= '9' || c == ':' {
+		return true
+	}
+	return c == '.' && i+1 < len(line) && line[i+1] >= '0' && line[i+1] <= '9'
+}
