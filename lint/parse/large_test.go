@@ -26,6 +26,10 @@ func TestLargeAndDeepInputs(t *testing.T) {
 		{"10k stray end tags", "a.html", func() string {
 			return strings.Repeat("<div>", 5000) + strings.Repeat("</p></li></span>x", 10000)
 		}, 5 * time.Second},
+		{"10k nested lists, tables, figures", "a.html", func() string {
+			return strings.Repeat("<ul><li>x<table><tr><td>c<figure><figcaption>f", 10000) + strings.Repeat("<img>", 10000)
+		}, 5 * time.Second},
+		{"10k headings and definition lists", "a.html", func() string { return strings.Repeat("<h1>a<h2>b<dl><dt>t<dd>d", 10000) }, 5 * time.Second},
 		{"10k comments", "a.html", func() string { return strings.Repeat("<!-- c --><p>x</p>", 10000) }, 5 * time.Second},
 		{"10k nested blockquotes", "a.md", func() string { return strings.Repeat(">", 10000) + " deep\n" }, 10 * time.Second},
 		// goldmark costs about depth × indentation per line here, so the
