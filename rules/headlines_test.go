@@ -95,11 +95,14 @@ func TestHedgedHeadlineFix(t *testing.T) {
 		{"Hale Street library could close and may move\n\nBody.\n", ""},
 		{"Is Marwick's tram plan already dead?\n\nBody.\n", ""},
 		{"Kelbridge man allegedly stole £40,000 as charity could fold\n\nBody.\n", ""},
+		{"<h1>Kelbridge stadium <em>reportedly</em> sold, sources say</h1><p>Body.</p>\n", "<h1>Kelbridge stadium <em>reportedly</em> sold</h1><p>Body.</p>\n"},
 	}
 	for _, tt := range tests {
 		path := "d.txt"
 		if strings.HasPrefix(tt.src, "#") {
 			path = "d.md"
+		} else if strings.HasPrefix(tt.src, "<") {
+			path = "d.html"
 		}
 		doc, fs := lintWith(t, NewHedgedHeadline(), path, tt.src)
 		if len(fs) != 1 {

@@ -932,6 +932,9 @@ func hedgeRemovalFix(doc *lint.Document, sc headlineScore) *lint.Fix {
 		if s.remove.Empty() {
 			continue
 		}
+		if _, exact := doc.SourceSpan(s.remove); !exact {
+			continue // the deletion would cut markup (<em>reportedly</em>): suggest the rest
+		}
 		edits = append(edits, lint.Edit{Span: s.remove})
 		labels = append(labels, fmt.Sprintf("%q", strings.TrimSpace(doc.Slice(s.remove))))
 		if s.capitalize && s.remove.End < doc.Headline.End {
