@@ -63,7 +63,7 @@ var testRules = []lint.Active{
 		fix: &lint.Fix{Message: "Remove the link text", Safe: true, Edits: []lint.Edit{{New: ""}}}}, Severity: lint.Info},
 }
 
-func results(t *testing.T) []lint.FileResult {
+func results(t testing.TB) []lint.FileResult {
 	t.Helper()
 	src, err := os.ReadFile("../../testdata/format/draft.md")
 	if err != nil {
