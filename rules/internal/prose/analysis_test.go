@@ -174,6 +174,8 @@ func TestScheduled(t *testing.T) {
 		"The council is expected to vote on the plan on Tuesday.": true,
 		"The council is expected to vote on the plan.":            false,
 		"The chief executive is expected to resign on Friday.":    false,
+		"The hearing is expected to take place on 11 January.":    true,
+		"The report is expected to be published next week.":       true,
 	} {
 		a := analyzeText(t, text)
 		if len(a.Cues) != 1 || a.Cues[0].Scheduled != want {

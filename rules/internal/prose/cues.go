@@ -156,7 +156,7 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 		z.addCue(si, toks, j, k+1, kind, key, passiveTo[x], func(c *Cue) {
 			c.Legal = x == "alleged"
 			if kind == Prediction {
-				c.Scheduled = toks[k+2].cls&wProcedural != 0 && namesTime(toks)
+				c.Scheduled = procedural(toks, k+2) && namesTime(toks)
 			}
 		})
 		return k + 1
@@ -363,6 +363,29 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 	}
 	z.addCue(si, toks, start, k, WeaselCue, key, "", func(c *Cue) { c.Named = named })
 	return k
+}
+
+// procedural reports whether the infinitive at k names a procedural event:
+// "vote", "meet", "take place", "be held", "be published".
+func procedural(toks []Token, k int) bool {
+	if toks[k].cls&wProcedural != 0 {
+		return true
+	}
+	switch toks[k].Lower {
+	case "take":
+		return wordIs(toks, k+1, "place")
+	case "go":
+		return wordIs(toks, k+1, "ahead")
+	case "be":
+		if word(toks, k+1) {
+			switch toks[k+1].Lower {
+			case "held", "published", "announced", "signed", "opened", "debated", "heard", "released",
+				"sworn", "unveiled", "launched", "discussed", "considered", "decided", "sentenced", "named":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesTime reports whether a sentence names a specific time: a weekday,
