@@ -22,4 +22,3 @@ func BenchmarkFormat(b *testing.B) {
 		})
 	}
 }
-
