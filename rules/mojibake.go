@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"copydesk/lint"
 	"copydesk/rules/internal/debris"
@@ -85,8 +86,10 @@ func (r *Mojibake) Check(p *lint.Pass) error {
 				f.Fix = &lint.Fix{Message: "Repair encoding", Safe: true, Edits: []lint.Edit{{Span: s, New: m.Fixed}}}
 			case bad[0] == 0xEF: // U+FFFD
 				f.Message = fmt.Sprintf("Encoding damage: %q stands for a character that was lost; retype it.", bad)
-			default:
+			case strings.HasPrefix(bad, "â€") && len(bad) <= len("â€�"):
 				f.Message = fmt.Sprintf("Encoding damage: %q is a character (probably \"”\") whose last byte was lost; retype it.", bad)
+			default:
+				f.Message = fmt.Sprintf("Encoding damage: %q is a character whose last byte was lost; retype it.", bad)
 			}
 			p.Report(f)
 		})

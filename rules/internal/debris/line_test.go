@@ -81,6 +81,7 @@ func TestFindMojibake(t *testing.T) {
 		{"Â£5", []run{{"Â£", "£"}}},
 		{"â€œQuoteâ€ end", []run{{"â€œ", "“"}, {"â€", ""}}},
 		{"caf� sign", []run{{"�", ""}}},
+		{"the realÃ¢€world cost", []run{{"Ã¢€", ""}}},
 		{"São Bento, crème brûlée, JOÃO, €4, ±2°, Ümit, Œuvre", nil},
 	}
 	for _, tt := range tests {

@@ -137,6 +137,24 @@ func FindMojibake(s string, from, to, maxLayers int, replacement bool, emit func
 			fixed = again
 			layers++
 		}
+		// A repair that ends in a lead character followed by stray
+		// continuation characters ("Ã¢€world": the third byte of "‐" was
+		// lost) is no repair: report the whole stretch, without a fix.
+		if last, _ := utf8.DecodeLastRuneInString(fixed); seqLen(last) > 0 {
+			k := j
+			for k < to {
+				r, sz := utf8.DecodeRuneInString(s[k:])
+				if _, ok := contByte(r); !ok {
+					break
+				}
+				k += sz
+			}
+			if k > j {
+				emit(MojibakeRun{Start: i, End: k})
+				i = k
+				continue
+			}
+		}
 		emit(MojibakeRun{Start: i, End: j, Fixed: fixed, Layers: layers})
 		i = j
 	}
