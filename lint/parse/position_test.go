@@ -131,7 +131,7 @@ func TestWordsMapBack(t *testing.T) {
 			}
 			i = k
 		}
-		if words < 500 {
+		if words < 250 {
 			t.Errorf("%s: only %d words", f, words)
 		}
 	}
