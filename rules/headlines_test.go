@@ -53,6 +53,7 @@ func TestHeadlineScore(t *testing.T) {
 		{"'Marwick Nights' returns for a second series", 0, false},
 		{"Okafor says Marwick trams could run by 2027", 0, false},
 		{"Sources say Marwick trams could run late", 2, false},
+		{"Marwick trams could run late sources say", 2, false},
 		{"Kelbridge council could not agree budget", 0, false},
 		{"Fenwick Rail chief said to be quitting", 1, false},
 		{"Fenwick Rail chief said to reporters he would stay", 0.5, false},

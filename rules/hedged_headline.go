@@ -414,8 +414,9 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 			continue // "said to be quitting" is a hedge, not a speaker
 		}
 		start := i
-		for start > 0 && !words[start-1].punct && !words[start-1].quoted && i-start < 5 {
-			start--
+		for start > 0 && !words[start-1].punct && !words[start-1].quoted && i-start < 5 &&
+			!auxiliaries[words[start-1].lower] && len(lex.byFirst[words[start-1].lower]) == 0 {
+			start-- // a source phrase never holds a modal or a hedge
 		}
 		if start == i {
 			continue
