@@ -9,14 +9,14 @@ import (
 )
 
 // benchAttributionRule runs one rule over the ~800-word fictional draft used by
-// prose.BenchmarkAnalyze. Each iteration gets a freshly parsed document
+// prose.BenchmarkAnalyze, calling Check directly (position resolution by
+// the runner is not timed). Each iteration gets a freshly parsed document
 // (parsing untimed), so the shared attribution analysis is included.
 func benchAttributionRule(b *testing.B, r lint.Rule) {
 	src, err := os.ReadFile("internal/prose/testdata/bench_draft.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
-	active := []lint.Active{{Rule: r, Severity: r.Meta().Severity}}
 	doc, err := parse.Parse("bench_draft.txt", src)
 	if err != nil {
 		b.Fatal(err)
@@ -28,7 +28,8 @@ func benchAttributionRule(b *testing.B, r lint.Rule) {
 		b.StopTimer()
 		doc, _ = parse.Parse("bench_draft.txt", src)
 		b.StartTimer()
-		if _, err := lint.CheckDocument(doc, active); err != nil {
+		pass := lint.NewPass(doc, r.Meta().ID, r.Meta().Severity, func(lint.Finding) {})
+		if err := r.Check(pass); err != nil {
 			b.Fatal(err)
 		}
 	}
