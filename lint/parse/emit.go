@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"copydesk/lint"
+
 	"golang.org/x/net/html"
 )
 

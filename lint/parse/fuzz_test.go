@@ -41,7 +41,7 @@ func fuzzParse(t *testing.T, path string, src []byte) {
 		if !errors.Is(err, ErrBinary) && !errors.Is(err, ErrEncoding) {
 			t.Fatalf("unexpected error kind: %v", err)
 		}
-		if utf8.Valid(src) && !hasNUL(src) && !(len(src) >= 2 && (src[0] == 0xFF || src[0] == 0xFE)) {
+		if utf8.Valid(src) && !hasNUL(src) && (len(src) < 2 || src[0] != 0xFF && src[0] != 0xFE) {
 			t.Fatalf("valid UTF-8 rejected: %v", err)
 		}
 		return

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"copydesk/lint"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )

@@ -8,7 +8,7 @@ import (
 
 // TestLargeAndDeepInputs checks that hostile shapes parse in linear time
 // and keep the document invariants. Each case must finish well inside its
-// budget even on a loaded machine; quadratic behaviour would take minutes.
+// budget even on a loaded machine; quadratic time would take minutes.
 func TestLargeAndDeepInputs(t *testing.T) {
 	para := "Ruth Okafor said the council had \"no plan\". Mr. Hale disagreed, e.g. on cost. "
 	cases := []struct {

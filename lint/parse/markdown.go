@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"copydesk/lint"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"

@@ -95,7 +95,7 @@ func TestParseBlocks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := mustParse(t, tt.path, tt.src)
-			if got := views(doc); !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			if got := views(doc); !reflect.DeepEqual(got, tt.want) && (len(got) != 0 || len(tt.want) != 0) {
 				t.Errorf("blocks:\n got %+v\nwant %+v", got, tt.want)
 			}
 			if doc.HeadlineBlock != tt.headline {
