@@ -41,6 +41,7 @@ func TestHeadlineScore(t *testing.T) {
 		{"Kelbridge treasurer allegedly took charity funds", 1, false},
 		{"Fenwick Rail denies claims it hid safety reports", 0, false},
 		{"Fenwick Rail claims council hid safety reports", 0.5, false},
+		{"Fenwick Rail may cut Marwick services in February rumour", 2, false},
 		{"Hale Street library could close, council says", 0, false},
 		{"Hale Street library could close, sources say", 2, false},
 		{"Is Marwick's tram plan already dead?", 2, true},
