@@ -30,12 +30,13 @@ type Error struct {
 	Msg  string
 }
 
-// Error implements error: "file:line: message".
+// Error implements error: "file:line: message", always on one line.
 func (e *Error) Error() string {
+	msg := strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(e.Msg)
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
 	}
-	return e.File + ": " + e.Msg
+	return e.File + ": " + msg
 }
 
 // file and fileRule mirror the TOML layout of a pack.
@@ -188,7 +189,26 @@ func Parse(path string, data []byte) (*Pack, error) {
 		}
 		return nil, errors.Join(all...)
 	}
+	shareScan(p.Rules)
 	return p, nil
+}
+
+// shareScan puts the phrase-based rules of a pack in one group, so that a
+// draft is scanned once for all their phrases.
+func shareScan(rules []lint.Rule) {
+	var members []*rule
+	for _, lr := range rules {
+		if r := lr.(*rule); r.kind != Pattern && r.scope != Sentence && len(r.norm) > 0 {
+			members = append(members, r)
+		}
+	}
+	if len(members) < 2 {
+		return
+	}
+	g := &group{}
+	for _, r := range members {
+		r.group, r.gi = g, g.add(r.norm)
+	}
 }
 
 // compile validates and compiles one [[rule]] table.
@@ -285,7 +305,7 @@ func compile(path, packName string, fr fileRule, lines ruleLines, ids map[string
 
 	switch r.kind {
 	case Phrase, Count:
-		r.labels, r.phrases = compilePhrases(fr.Phrases, func(format string, args ...any) {
+		r.labels, r.norm, r.phrases = compilePhrases(fr.Phrases, func(format string, args ...any) {
 			bad("phrases", "rule %s: "+format, append([]any{name}, args...)...)
 		})
 		if len(fr.Phrases) == 0 && present["phrases"] {
@@ -304,8 +324,10 @@ func compile(path, packName string, fr fileRule, lines ruleLines, ids map[string
 				bad("pattern", "rule %s: bad pattern: %v", name, err)
 			} else {
 				r.re = re
+				r.first = firstBytes(fr.Pattern)
+				r.lits = requiredLits(fr.Pattern)
 				if i := re.SubexpIndex("match"); i > 0 {
-					r.group = i
+					r.sub = i
 				}
 			}
 		}
@@ -361,9 +383,8 @@ func compile(path, packName string, fr fileRule, lines ruleLines, ids map[string
 }
 
 // compilePhrases normalises phrases and compiles them into one matcher.
-func compilePhrases(list []string, bad func(format string, args ...any)) ([]string, *matcher) {
+func compilePhrases(list []string, bad func(format string, args ...any)) (labels, norm []string, m *matcher) {
 	seen := map[string]bool{}
-	var norm, labels []string
 	for _, ph := range list {
 		n := normalizePhrase(ph)
 		switch {
@@ -378,9 +399,9 @@ func compilePhrases(list []string, bad func(format string, args ...any)) ([]stri
 		}
 	}
 	if len(norm) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return labels, newMatcher(norm)
+	return labels, norm, newMatcher(norm)
 }
 
 // compileReplace compiles a substitution map, sorted by phrase so that the
@@ -419,6 +440,7 @@ func (r *rule) compileReplace(m map[string]string, bad func(key, format string, 
 	if len(norm) == 0 {
 		return
 	}
+	r.norm = norm
 	r.phrases = newMatcher(norm)
 	// A replacement that contains a phrase to replace would be flagged
 	// again after the fix: --fix would never converge.

@@ -210,26 +210,32 @@ func TestSubstitutionConverges(t *testing.T) {
 	}
 }
 
-func BenchmarkHousePack(b *testing.B) {
+// BenchmarkHousePack parses a draft and runs both example packs over it;
+// compare with BenchmarkParseOnly for the cost of the packs alone.
+func BenchmarkHousePack(b *testing.B) { benchPacks(b, true) }
+
+// BenchmarkParseOnly is BenchmarkHousePack without the rules.
+func BenchmarkParseOnly(b *testing.B) { benchPacks(b, false) }
+
+func benchPacks(b *testing.B, withRules bool) {
 	rules, err := pack.LoadFiles([]string{"../../testdata/packs/house.toml", "../../testdata/packs/headlines.toml"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	para := "The council in Marwick said on Tuesday that it would consult residents about the new depot, which is expected to open next spring after a delay of several months.\n\n"
-	src := "Council approves depot\n\n" + strings.Repeat(para, 400)
-	doc, err := parse.Parse("bench.txt", []byte(src))
-	if err != nil {
-		b.Fatal(err)
-	}
-	active := make([]lint.Active, len(rules))
-	for i, r := range rules {
-		active[i] = lint.Active{Rule: r, Severity: r.Meta().Severity}
-	}
+	para := "The council in Marwick said on Tuesday that it would consult residents about the new depot, which is expected to open next spring after a delay of 14 months.\n\n"
+	src := []byte("Council approves depot\n\n" + strings.Repeat(para, 400))
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, a := range active {
-			if err := a.Rule.Check(lint.NewPass(doc, a.Rule.Meta().ID, a.Severity, func(lint.Finding) {})); err != nil {
+		doc, err := parse.Parse("bench.txt", src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !withRules {
+			continue
+		}
+		for _, r := range rules {
+			if err := r.Check(lint.NewPass(doc, r.Meta().ID, lint.Warning, func(lint.Finding) {})); err != nil {
 				b.Fatal(err)
 			}
 		}

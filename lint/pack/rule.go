@@ -66,10 +66,15 @@ type rule struct {
 	message string
 
 	phrases      *matcher       // Phrase, Substitution, Count
+	norm         []string       // the phrases, normalised (phrase index order)
+	group        *group         // the pack's shared scan, when the rule is in one
+	gi           int            // the rule's index in group
 	labels       []string       // phrase index → phrase as written
 	replacements []string       // Substitution: phrase index → preferred form
 	re           *regexp.Regexp // Pattern
-	group        int            // Pattern: submatch reported (0: whole match)
+	first        *byteSet       // Pattern: bytes a match can begin with, nil if unknown
+	lits         []string       // Pattern: one of these is in every match, nil if unknown
+	sub          int            // Pattern: submatch reported (0: whole match)
 	limit        int            // Count
 
 	excPhrases   *matcher       // exceptions written as phrases
@@ -139,7 +144,7 @@ func (r *rule) checkGroup(p *lint.Pass, spans []lint.Span) {
 			continue
 		}
 		n := len(occ)
-		occ = r.find(p.Doc.Text, s, occ)
+		occ = r.find(p.Doc, s, occ)
 		if n < len(occ) {
 			occ = r.filter(p.Doc, s, occ, n)
 		}
@@ -191,10 +196,15 @@ func (r *rule) checkGroup(p *lint.Pass, spans []lint.Span) {
 }
 
 // find appends the raw occurrences inside span s to occ.
-func (r *rule) find(text string, s lint.Span, occ []match) []match {
+func (r *rule) find(doc *lint.Document, s lint.Span, occ []match) []match {
+	text := doc.Text
 	if r.kind == Pattern {
+		unit := text[s.Start:s.End]
+		if (r.lits != nil && !containsAny(unit, r.lits)) || (r.first != nil && !r.first.any(unit)) {
+			return occ // cannot match here: skip the regular expression
+		}
 		for _, loc := range r.re.FindAllStringSubmatchIndex(text[s.Start:s.End], -1) {
-			a, b := loc[2*r.group], loc[2*r.group+1]
+			a, b := loc[2*r.sub], loc[2*r.sub+1]
 			if a < 0 || a == b {
 				continue
 			}
@@ -202,7 +212,10 @@ func (r *rule) find(text string, s lint.Span, occ []match) []match {
 		}
 		return occ
 	}
-	r.phrases.find(text, s.Start, s.End, func(m match) { occ = append(occ, m) })
+	if r.group != nil {
+		return append(occ, within(r.group.occurrences(doc)[r.gi], s)...)
+	}
+	r.phrases.find(doc.Text, s.Start, s.End, func(m match) { occ = append(occ, m) })
 	return occ
 }
 
