@@ -748,8 +748,8 @@ func claimWeight(words []hword, i int, w float64, denial bool) float64 {
 			j-- // "Okafor again claims"
 		}
 		prev := words[j]
-		isVerb := (words[i].lower == "claims" || words[i].lower == "claim") && i+1 < len(words) && !words[i+1].punct
-		if isVerb && !prev.punct && !prev.quoted && (prev.upper || institutions[prev.lower]) && !anonymousHeads[prev.lower] &&
+		claim := words[i].lower == "claims" || words[i].lower == "claim" // a rumour has no named maker
+		if claim && !prev.punct && !prev.quoted && (prev.upper || institutions[prev.lower]) && !anonymousHeads[prev.lower] &&
 			!personNouns[prev.lower] && !stopWord(prev.lower) && !courtWords[prev.lower] &&
 			(j > 0 || strings.HasSuffix(prev.lower, "'s") || i+1 < len(words) && !words[i+1].punct) {
 			return w / 2 // "Fenwick Rail claims ...", "Okafor's claim": a named subject
