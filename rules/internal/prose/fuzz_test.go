@@ -1,0 +1,61 @@
+package prose
+
+import (
+	"testing"
+
+	"copydesk/lint/parse"
+)
+
+// FuzzAnalyze checks that any draft analyses without panicking and that
+// every span the analysis reports lies inside the text, in reading order.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"Headline\n\nOfficials said it was late. \"He is said to be furious,\" she said.",
+		"<h1>T</h1><p>An official, who spoke on condition of anonymity because, said:</p><p>\"x",
+		"# T\n\n> Critics argue.\n\nIt is understood that ' \" “ ‘ ,, ; according to",
+		"a\n\n, said , said: “ said according to the , who said",
+		"X\n\nIt was said that it is widely known that some say many people believe, critics, including Ana Ruiz, argue",
+	} {
+		f.Add("draft.txt", []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, name string, src []byte) {
+		switch len(name) % 3 {
+		case 0:
+			name = "d.txt"
+		case 1:
+			name = "d.md"
+		default:
+			name = "d.html"
+		}
+		doc, err := parse.Parse(name, src)
+		if err != nil {
+			return
+		}
+		a := Analyze(doc)
+		n := len(doc.Text)
+		in := func(what string, start, end int) {
+			if start < 0 || end > n || start > end {
+				t.Fatalf("%s span [%d,%d) outside text of %d bytes", what, start, end, n)
+			}
+		}
+		last := -1
+		for i, at := range a.Attributions {
+			in("cue", at.Cue.Start, at.Cue.End)
+			in("source", at.Source.Start, at.Source.End)
+			if at.Sentence < last {
+				t.Fatalf("attribution %d out of reading order", i)
+			}
+			last = at.Sentence
+			if r := a.Root(i); r < 0 || r >= len(a.Attributions) {
+				t.Fatalf("attribution %d: root %d out of range", i, r)
+			}
+		}
+		for _, c := range a.Cues {
+			in("cue", c.Span.Start, c.Span.End)
+		}
+		for i := range a.Sentences {
+			a.SourceClass(i)
+			a.Hedged(i)
+		}
+	})
+}
