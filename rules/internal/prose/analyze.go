@@ -336,10 +336,8 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 		if pc&(wWeekday|wMonth) != 0 && pw != "may" {
 			break
 		}
-		if pc&wBoundary != 0 && !(pw == "to" && q-2 >= 0 && (wordIs(toks, q-2, "close") || wordIs(toks, q-2, "next") || toks[q-2].cls&(wAnonNoun|wSpokes|wRoleNoun) != 0)) {
-			if !(toks[q-1].Is(Cap) && q-1 > 0 && pc&(wReport|wBelief|wDet) == 0 && toks[q-1].Lower != "and") {
-				break
-			}
+		if pc&wBoundary != 0 && !complementTo(toks, q-1) && !nameWord(toks, q-1) {
+			break
 		}
 		if p-q >= 9 {
 			break
@@ -354,6 +352,22 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 		return false // "a council report", "the plans say" is plural; singular + base form is a noun
 	}
 	return z.record(si, toks, j, n, c, true)
+}
+
+// complementTo reports whether toks[k] is a "to" that continues a source
+// phrase: "close to", "next to", "an adviser to", "a spokesman to".
+func complementTo(toks []Token, k int) bool {
+	if toks[k].Lower != "to" || k < 1 {
+		return false
+	}
+	p := toks[k-1]
+	return p.Lower == "close" || p.Lower == "next" || p.cls&(wAnonNoun|wSpokes|wRoleNoun) != 0
+}
+
+// nameWord reports whether toks[k], a boundary word, is capitalised inside
+// the sentence as part of a name ("Will Hale", "May Rees").
+func nameWord(toks []Token, k int) bool {
+	return k > 0 && toks[k].Is(Cap) && toks[k].cls&(wReport|wBelief|wDet) == 0 && toks[k].Lower != "and"
 }
 
 // headOf picks the head of the region [q, p] and the phrase around it.
@@ -437,10 +451,8 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 		if nc&(wWeekday|wMonth) != 0 && nw != "may" {
 			break
 		}
-		if nc&wBoundary != 0 && !(nw == "to" && (toks[e].Lower == "close" || toks[e].Lower == "next" || toks[e].cls&(wAnonNoun|wSpokes|wRoleNoun) != 0)) {
-			if !(toks[e+1].Is(Cap) && nc&wDet == 0) {
-				break
-			}
+		if nc&wBoundary != 0 && !complementTo(toks, e+1) && (!toks[e+1].Is(Cap) || nc&wDet != 0) {
+			break
 		}
 		if nc&(wReport|wBelief) != 0 && !toks[e+1].Is(Cap) && nc&wNounish == 0 {
 			break
