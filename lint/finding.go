@@ -44,3 +44,21 @@ type Edit struct {
 
 	Start, End Position // filled by the runner
 }
+
+// SuppressionKind says where a suppression is written, in SARIF's terms.
+type SuppressionKind string
+
+// Suppression kinds.
+const (
+	// InSource is a directive in the draft itself.
+	InSource SuppressionKind = "inSource"
+	// External is kept outside the draft: a config ignore or a baseline.
+	External SuppressionKind = "external"
+)
+
+// Suppressed is a finding that a suppression silenced, with why.
+type Suppressed struct {
+	Finding
+	Kind   SuppressionKind
+	Reason string // the justification written with the suppression
+}

@@ -23,6 +23,10 @@ type FileResult struct {
 	Doc      *Document // nil when the file could not be read or parsed
 	Findings []Finding // sorted by source offset, then rule
 	Err      error     // a per-file error (unreadable, binary, a rule that failed)
+	// Suppressed are findings a suppression silenced (an inline directive,
+	// a config ignore, a baseline): not printed by default nor counted for
+	// the exit code, but carried by machine formats (SARIF "suppressions").
+	Suppressed []Suppressed
 }
 
 // Source returns the file's source bytes, or nil.
