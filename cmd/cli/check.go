@@ -27,6 +27,10 @@ type checkOptions struct {
 	Jobs          int
 	Config        string
 	NoConfig      bool
+	Fix           bool // --fix: apply safe fixes in place (fixrun.go)
+	Diff          bool // --diff: print the fixes as a unified diff (fixrun.go)
+	UnsafeFixes   bool // --unsafe-fixes: suggestion fixes too
+	NoPlugins     bool // --no-plugins: start no external plugin (extend.go)
 }
 
 // checkExtension is per-run behavior that another file of this package adds to
@@ -80,6 +84,10 @@ func defineCheckFlags(fs *flag.FlagSet, o *checkOptions) {
 	fs.IntVar(&o.Jobs, "j", 0, "lint `N` files at once (default: number of CPUs)")
 	fs.StringVar(&o.Config, "config", "", "use the configuration file at `PATH` for every draft")
 	fs.BoolVar(&o.NoConfig, "no-config", false, "ignore configuration files")
+	fs.BoolVar(&o.Fix, "fix", false, "apply safe fixes in place (with -, write the fixed draft to stdout)")
+	fs.BoolVar(&o.Diff, "diff", false, "print the safe fixes as a unified diff; change no file")
+	fs.BoolVar(&o.UnsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply suggestion fixes too")
+	fs.BoolVar(&o.NoPlugins, "no-plugins", false, "start no external plugin (rule packs still load)")
 }
 
 // check runs `copydesk check`.
@@ -104,6 +112,9 @@ func (a *app) check(o *checkOptions, args []string) int {
 	}
 	if o.Config != "" && o.NoConfig {
 		return a.usageError(c, "--config and --no-config exclude each other")
+	}
+	if msg := fixUsage(o); msg != "" {
+		return a.usageError(c, "%s", msg)
 	}
 	for _, fl := range []struct {
 		name string
@@ -172,12 +183,13 @@ func (a *app) check(o *checkOptions, args []string) int {
 		code = ExitError
 	}
 
-	opts := format.Options{Color: useColor(o.Color, a.stdout), Version: version()}
+	report := a.reportWriter(o, args) // stderr for --fix -: stdout carries the draft
+	opts := format.Options{Color: useColor(o.Color, report), Version: version()}
 	for _, r := range a.reg.Rules() {
 		opts.Rules = append(opts.Rules, r.Meta())
 	}
-	out := mk(a.stdout, opts)
-	run := &checkRun{app: a, res: res, failOn: failOn, out: out, exts: exts}
+	out := mk(report, opts)
+	run := &checkRun{app: a, res: res, failOn: failOn, out: out, exts: exts, fixer: newFixer(o)}
 	if err := run.lint(col.targets, o.Jobs); err != nil {
 		fmt.Fprintf(a.stderr, "copydesk check: %v\n", err)
 		return ExitError
@@ -192,6 +204,8 @@ type checkRun struct {
 	failOn lint.Severity // from --fail-on; 0 means each file's configuration decides
 	out    format.Formatter
 	exts   []*checkExtension
+	fixer  *fixer       // --fix or --diff (fixrun.go); nil otherwise
+	runner *lint.Runner // set by lint, for re-linting fixed drafts
 
 	summary format.Summary
 	code    int
@@ -221,16 +235,22 @@ func (r *checkRun) lint(targets []target, jobs int) error {
 		Rules:   r.res.RulesFor,
 		Workers: jobs,
 	}
+	r.runner = runner
+	if r.fixer != nil && r.fixer.diff {
+		return r.runDiff(inputs)
+	}
 	if err := r.out.Begin(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
+	next := 0
 	err := runner.Run(context.Background(), inputs, func(fr lint.FileResult) error {
-		if len(r.exts) > 0 {
-			set, _ := r.res.For(fr.Path)
-			for _, e := range r.exts {
-				if e.Result != nil {
-					e.Result(set, &fr)
-				}
+		t := targets[next]
+		next++
+		r.postProcess(&fr)
+		if r.fixer != nil {
+			var err error
+			if fr, err = r.fixFile(fr, t); err != nil {
+				return err
 			}
 		}
 		r.summary.Add(&fr)
@@ -246,7 +266,24 @@ func (r *checkRun) lint(targets []target, jobs int) error {
 	if err := r.out.End(r.summary); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
+	if r.fixer != nil {
+		r.fixer.report(r.app.stderr)
+	}
 	return nil
+}
+
+// postProcess runs the extensions' Result hooks on a file's result. --fix
+// runs it on every round's lint too, so fixes see what the report sees.
+func (r *checkRun) postProcess(fr *lint.FileResult) {
+	if len(r.exts) == 0 {
+		return
+	}
+	set, _ := r.res.For(fr.Path)
+	for _, e := range r.exts {
+		if e.Result != nil {
+			e.Result(set, fr)
+		}
+	}
 }
 
 // exitCode is the exit code one file's result calls for: 2 for an error,
