@@ -48,6 +48,7 @@ func (g *group) add(phrases []string) int {
 			g.outs[n.out-1] = append(g.outs[n.out-1], ruleOut{rule, int32(i)})
 		}
 	}
+	g.m.index()
 	return int(rule)
 }
 
@@ -88,31 +89,38 @@ func (g *group) scanRange(text string, lo int, s *scanState) {
 	prevWord := false
 	for i := lo; i < len(text); {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			w := asciiWord[c]
-			if w && prevWord {
-				i++
+		if c < utf8.RuneSelf && asciiWord[c] {
+			if prevWord {
+				i++ // inside a word (after a non-ASCII letter)
 				continue
 			}
-			if w && g.m.ascii[asciiFold[c]] == 0 {
-				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiWord[text[i]]; i++ {
-				}
-				prevWord = true
-				continue
+			if !g.m.cannotStart(text, i, len(text)) {
+				g.record(text, i, s)
 			}
+			// Later starts are at later words: skip this word's ASCII
+			// letters at once.
+			for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiWord[text[i]]; i++ {
+			}
+			prevWord = true
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		w := isWord(r)
-		if !w || !prevWord {
-			s.touched = g.walk(text, i, s.next, s.mark, s.best, s.touched[:0])
-			for _, rule := range s.touched {
-				m := s.best[rule]
-				s.occ[rule] = append(s.occ[rule], m)
-				s.next[rule] = m.end
-			}
+		if (!w || !prevWord) && (r >= utf8.RuneSelf || g.m.ascii[asciiFold[r]] != 0) {
+			g.record(text, i, s)
 		}
 		prevWord = w
 		i += size
+	}
+}
+
+// record walks from text[i] and keeps each rule's longest match there.
+func (g *group) record(text string, i int, s *scanState) {
+	s.touched = g.walk(text, i, s.next, s.mark, s.best, s.touched[:0])
+	for _, rule := range s.touched {
+		m := s.best[rule]
+		s.occ[rule] = append(s.occ[rule], m)
+		s.next[rule] = m.end
 	}
 }
 

@@ -13,6 +13,47 @@ import (
 type matcher struct {
 	nodes []node
 	ascii [128]int32 // root edges for ASCII runes (0: none)
+	// second[c] is the set of folded ASCII runes that can follow a phrase's
+	// first rune c; wild[c] means anything may (a one-rune phrase, a
+	// non-ASCII second rune). Most words are ruled out by their first two
+	// letters without walking the trie.
+	second [128][2]uint64
+	wild   [128]bool
+}
+
+// index fills second and wild from the trie.
+func (m *matcher) index() {
+	for c := range m.ascii {
+		n := m.ascii[c]
+		m.second[c], m.wild[c] = [2]uint64{}, false
+		if n == 0 {
+			continue
+		}
+		if m.nodes[n].out != 0 {
+			m.wild[c] = true
+		}
+		for _, e := range m.nodes[n].edges {
+			if e.r >= utf8.RuneSelf {
+				m.wild[c] = true
+				continue
+			}
+			m.second[c][e.r>>6] |= 1 << (e.r & 63)
+		}
+	}
+}
+
+// cannotStart reports whether no phrase can begin at text[i], an ASCII
+// word character at the start of a word, judging by its first two bytes.
+func (m *matcher) cannotStart(text string, i, hi int) bool {
+	c := asciiFold[text[i]]
+	if m.ascii[c] == 0 {
+		return true
+	}
+	if m.wild[c] || i+1 >= hi || text[i+1] >= utf8.RuneSelf {
+		return false
+	}
+	c2 := asciiFold[text[i+1]]
+	return m.second[c][c2>>6]&(1<<(c2&63)) == 0
 }
 
 type node struct {
@@ -95,6 +136,7 @@ func newMatcher(phrases []string) *matcher {
 			m.nodes[cur].out = int32(i + 1)
 		}
 	}
+	m.index()
 	return m
 }
 
@@ -130,27 +172,33 @@ func (m *matcher) find(text string, lo, hi int, fn func(match)) {
 	prevWord := false
 	for i := lo; i < hi; {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			w := asciiWord[c]
-			if w && prevWord {
-				i++ // inside a word: no phrase starts here
+		if c < utf8.RuneSelf && asciiWord[c] {
+			if prevWord {
+				i++ // inside a word (after a non-ASCII letter): no phrase starts here
 				continue
 			}
-			if w && m.ascii[asciiFold[c]] == 0 {
-				// No phrase starts with this letter: skip the word.
-				for i++; i < hi && text[i] < utf8.RuneSelf && asciiWord[text[i]]; i++ {
+			if !m.cannotStart(text, i, hi) {
+				if end, idx := m.longest(text, i, hi); idx >= 0 {
+					fn(match{start: i, end: end, phrase: idx})
+					// Continue after the match; its last rune decides the
+					// boundary for the next start.
+					lr, _ := utf8.DecodeLastRuneInString(text[i:end])
+					prevWord = isWord(lr)
+					i = end
+					continue
 				}
-				prevWord = true
-				continue
 			}
+			// Nothing starts at this word: skip its ASCII letters at once.
+			for i++; i < hi && text[i] < utf8.RuneSelf && asciiWord[text[i]]; i++ {
+			}
+			prevWord = true
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:hi])
 		w := isWord(r)
-		if !w || !prevWord {
+		if (!w || !prevWord) && (r >= utf8.RuneSelf || m.ascii[asciiFold[r]] != 0) {
 			if end, idx := m.longest(text, i, hi); idx >= 0 {
 				fn(match{start: i, end: end, phrase: idx})
-				// Continue after the match; its last rune decides the
-				// boundary for the next start.
 				lr, _ := utf8.DecodeLastRuneInString(text[i:end])
 				prevWord = isWord(lr)
 				i = end
@@ -161,14 +209,6 @@ func (m *matcher) find(text string, lo, hi int, fn func(match)) {
 		i += size
 	}
 }
-
-var asciiWord, asciiFold = func() (w [128]bool, f [128]rune) {
-	for c := rune(0); c < 128; c++ {
-		w[c] = isWord(c)
-		f[c] = fold(c)
-	}
-	return
-}()
 
 // longest walks the trie from text[i] and returns the end of the longest
 // phrase that ends at a word boundary, or -1.
@@ -208,3 +248,11 @@ func (m *matcher) longest(text string, i, hi int) (int, int) {
 	}
 	return best, bestIdx
 }
+
+var asciiWord, asciiFold = func() (w [128]bool, f [128]rune) {
+	for c := rune(0); c < 128; c++ {
+		w[c] = isWord(c)
+		f[c] = fold(c)
+	}
+	return
+}()
