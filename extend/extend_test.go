@@ -3,6 +3,7 @@ package extend_test
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,13 @@ func TestMain(m *testing.M) {
 			if err := json.Unmarshal(in.Bytes(), &req); err != nil {
 				os.Exit(1)
 			}
-			answer := map[string]any{"id": req.ID, "findings": []any{}}
+			var findings []map[string]any
+			if req.Document != nil {
+				if i := strings.Index(req.Document.Text, "reportedly"); i >= 0 {
+					findings = append(findings, map[string]any{"rule": "claims", "start": i, "end": i + len("reportedly"), "message": "Who reports it?"})
+				}
+			}
+			answer := map[string]any{"id": req.ID, "findings": findings}
 			if req.Method == "describe" {
 				answer = map[string]any{"copydesk": 1, "rules": []map[string]any{{"id": "claims", "summary": "Unchecked claims"}}}
 			}
@@ -178,4 +185,49 @@ func TestPrepareErrors(t *testing.T) {
 			t.Errorf("reg %v, err %v", reg, err)
 		}
 	})
+}
+
+// TestResolverWiring runs the loader the way the CLI wires it: as the
+// Prepare hook of a config.Resolver, then lints a draft with the rules the
+// resolver returns for it.
+func TestResolverWiring(t *testing.T) {
+	t.Setenv("COPYDESK_EXTEND_PLUGIN", "1")
+	base, _ := lint.NewRegistry(baseRule{})
+	c := setup(t, fullConfig)
+	dir := filepath.Dir(c.Path)
+	draft := filepath.Join(dir, "news", "rates.txt")
+	if err := os.MkdirAll(filepath.Dir(draft), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("Rates rise\n\nRates reportedly rose 4 percent.\n")
+	for _, noPlugins := range []bool{false, true} {
+		ld := &extend.Loader{NoPlugins: noPlugins, Parse: parse.Parse}
+		res := config.NewResolver(base, config.Options{Prepare: ld.Prepare})
+		active, err := res.RulesFor(draft)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := parse.Parse(draft, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := lint.CheckDocument(doc, active)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range fs {
+			got = append(got, fmt.Sprintf("%s %s %q", f.Rule, f.Severity, doc.Slice(f.Span)))
+		}
+		want := []string{`fact/claims info "reportedly"`, `desk/per-cent warning "percent"`, `house/per-cent error "percent"`}
+		if noPlugins {
+			want = want[1:]
+		}
+		if strings.Join(got, "; ") != strings.Join(want, "; ") {
+			t.Errorf("noPlugins=%v: findings %q, want %q", noPlugins, got, want)
+		}
+		if err := ld.Close(); err != nil {
+			t.Error(err)
+		}
+	}
 }
