@@ -13,20 +13,26 @@ import (
 func init() {
 	register(&command{
 		name:    "rules",
-		args:    "[--markdown]",
+		args:    "[--markdown] [--config PATH | --no-config] [--no-plugins]",
 		summary: "list the rules with their default severity",
-		help:    "List every rule: ID, default severity, whether it is on by default, whether it\nhas a fix, and a summary. --markdown prints the table used in the README.",
+		help:    "List every rule: ID, default severity, whether it is on by default, whether it\nhas a fix, and a summary. --markdown prints the table used in the README.\nThe rules of the packs and plugins named by the configuration of the current\ndirectory (or --config) are listed too.",
 		setup: func(a *app, fs *flag.FlagSet) func([]string) int {
 			md := fs.Bool("markdown", false, "print a Markdown table (the README's rule table)")
+			rf := &registryFlags{}
+			defineRegistryFlags(fs, rf)
 			return func(args []string) int {
 				if len(args) > 0 {
 					return a.usageError(commands["rules"], "unexpected argument %q", args[0])
 				}
-				var err error
+				reg, closePlugins, err := a.registry(rf)
+				if err != nil {
+					return a.errorf(commands["rules"], "%v", err)
+				}
+				defer func() { _ = closePlugins() }()
 				if *md {
-					err = writeRulesMarkdown(a.stdout, a.reg)
+					err = writeRulesMarkdown(a.stdout, reg)
 				} else {
-					err = writeRulesTable(a.stdout, a.reg)
+					err = writeRulesTable(a.stdout, reg)
 				}
 				if err != nil {
 					return a.errorf(commands["rules"], "%v", err)
@@ -37,17 +43,27 @@ func init() {
 	})
 	register(&command{
 		name:    "rule",
-		args:    "RULE-ID",
+		args:    "[--config PATH | --no-config] [--no-plugins] RULE-ID",
 		summary: "show a rule's documentation, options and examples",
+		help: `Show a rule's documentation, options and examples. Rules of the packs and
+plugins named by the configuration of the current directory (or --config)
+are documented too.`,
 		setup: func(a *app, fs *flag.FlagSet) func([]string) int {
+			rf := &registryFlags{}
+			defineRegistryFlags(fs, rf)
 			return func(args []string) int {
 				c := commands["rule"]
 				if len(args) != 1 {
 					return a.usageError(c, "want one rule ID")
 				}
-				r, ok := a.reg.Get(args[0])
+				reg, closePlugins, err := a.registry(rf)
+				if err != nil {
+					return a.errorf(c, "%v", err)
+				}
+				defer func() { _ = closePlugins() }()
+				r, ok := reg.Get(args[0])
 				if !ok {
-					return a.errorf(c, "unknown rule %q%s", args[0], didYouMean(args[0], a.reg.IDs()))
+					return a.errorf(c, "unknown rule %q%s", args[0], didYouMean(args[0], reg.IDs()))
 				}
 				if err := writeRuleDoc(a.stdout, r.Meta()); err != nil {
 					return a.errorf(c, "%v", err)
