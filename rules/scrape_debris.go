@@ -183,8 +183,8 @@ func (r *ScrapeDebris) Check(p *lint.Pass) error {
 		}
 		name := ln.cat.String()
 		f := lint.Finding{Span: ln.span, Message: fmt.Sprintf("Scrape debris (%s): remove?", name)}
-		if e, ok := fixes[i]; ok {
-			f.Fix = &lint.Fix{Message: "Remove the " + name, Safe: true, Edits: []lint.Edit{e}}
+		if es, ok := fixes[i]; ok {
+			f.Fix = &lint.Fix{Message: "Remove the " + name, Safe: true, Edits: es}
 		}
 		p.Report(f)
 	}
@@ -660,11 +660,11 @@ func tagAt(s string) int {
 // whole source line(s) when nothing else shares them (list marker and
 // markup included), plus one separating blank line when the removed lines
 // stood alone between blank lines; otherwise the line's text.
-func lineFixes(doc *lint.Document, lines []dline) map[int]lint.Edit {
-	var out map[int]lint.Edit
+func lineFixes(doc *lint.Document, lines []dline) map[int][]lint.Edit {
+	var out map[int][]lint.Edit
 	for i := range lines {
 		if lines[i].cat != debris.None {
-			out = make(map[int]lint.Edit)
+			out = make(map[int][]lint.Edit)
 			break
 		}
 	}
@@ -676,6 +676,22 @@ func lineFixes(doc *lint.Document, lines []dline) map[int]lint.Edit {
 		span lint.Span
 	}
 	var raws []del
+	// In Markdown and HTML, where several blocks may share a source line
+	// and the parser's reading order need not follow the source, every
+	// unflagged line's source span is checked against the lines to delete.
+	var keep []lint.Span
+	if doc.Format != lint.Plain {
+		if doc.HasHeadline() {
+			s, _ := doc.SourceSpan(doc.Headline)
+			keep = append(keep, s)
+		}
+		for i := range lines {
+			if lines[i].cat == debris.None {
+				s, _ := doc.SourceSpan(lines[i].span)
+				keep = append(keep, s)
+			}
+		}
+	}
 	for i := range lines {
 		ln := &lines[i]
 		if ln.cat == debris.None {
@@ -683,11 +699,17 @@ func lineFixes(doc *lint.Document, lines []dline) map[int]lint.Edit {
 		}
 		src, _ := doc.SourceSpan(ln.span)
 		whole := doc.LineSpan(src)
-		if aloneOnLines(doc, ln.span, whole) {
+		if aloneOnLines(doc, whole, keep) {
 			raws = append(raws, del{i, whole})
 			continue
 		}
-		out[i] = lint.Edit{Span: ln.span}
+		// An HTML element split over lines ("<h3>\nRelated <span>Articles</span></h3>"):
+		// take the lines of the whole element.
+		if el, ok := elementLines(doc, &doc.Blocks[ln.block], src); ok && aloneOnLines(doc, el, keep) {
+			raws = append(raws, del{i, el})
+			continue
+		}
+		out[i] = textEdits(doc, ln.span)
 	}
 	// Deletions separated only by blank lines form one group: the blank
 	// lines between them go with the earlier deletion, and the group as a
@@ -712,33 +734,47 @@ func lineFixes(doc *lint.Document, lines []dline) map[int]lint.Edit {
 			}
 		}
 		for k := a; k < b; k++ {
-			out[raws[k].i] = lint.Edit{Span: raws[k].span, Raw: true}
+			out[raws[k].i] = []lint.Edit{{Span: raws[k].span, Raw: true}}
 		}
 		a = b
+	}
+	// A line whose text another line's deletion already covers (two blocks
+	// on one source line) needs no edit of its own: an overlapping edit
+	// would only wait for the next round.
+	for _, r := range raws {
+		for i, es := range out {
+			if i == r.i {
+				continue
+			}
+			covered := true
+			for _, e := range es {
+				src := e.Span
+				if !e.Raw {
+					src, _ = doc.SourceSpan(e.Span)
+				}
+				if src.Start < r.span.Start || src.End > r.span.End || src.Len() == 0 {
+					covered = false
+				}
+			}
+			if covered {
+				delete(out, i)
+			}
+		}
 	}
 	return out
 }
 
-// aloneOnLines reports whether the source lines `whole` hold no text but
-// the line `span` (and, in HTML, only balanced markup around it).
-func aloneOnLines(doc *lint.Document, span, whole lint.Span) bool {
+// aloneOnLines reports whether the source lines `whole` hold no text that
+// stays (keep: the source spans of unflagged lines) and, in HTML, only
+// balanced markup, so that deleting them removes nothing else.
+func aloneOnLines(doc *lint.Document, whole lint.Span, keep []lint.Span) bool {
 	if doc.Format == lint.Plain {
 		return true
 	}
-	// The nearest text on either side must lie outside the source lines.
-	p := span.Start
-	for p > 0 && isSpaceByteText(doc.Text[p-1]) {
-		p--
-	}
-	if p > 0 && doc.SourceEnd(p) > whole.Start {
-		return false
-	}
-	q := span.End
-	for q < len(doc.Text) && isSpaceByteText(doc.Text[q]) {
-		q++
-	}
-	if q < len(doc.Text) && doc.SourceOffset(q) < whole.End {
-		return false
+	for _, k := range keep {
+		if k.Start < whole.End && whole.Start < k.End || k.Empty() && whole.Contains(k.Start) {
+			return false
+		}
 	}
 	return balancedTags(doc.Source[whole.Start:whole.End])
 }
@@ -982,4 +1018,59 @@ func foldHash(s string) uint64 {
 		h = 1
 	}
 	return h
+}
+
+// elementLines returns the source lines of the HTML element that makes
+// block blk, when the block is one element whose tags enclose src.
+func elementLines(doc *lint.Document, blk *lint.Block, src lint.Span) (lint.Span, bool) {
+	if doc.Format != lint.HTML || blk.Tag == "" || !isTagName(blk.Tag) {
+		return lint.Span{}, false
+	}
+	b, _ := doc.SourceSpan(blk.Span)
+	if b.Start > src.Start || b.End < src.End {
+		return lint.Span{}, false // the line is only part of its block
+	}
+	text := string(doc.Source)
+	open := strings.LastIndex(text[:b.Start], "<"+blk.Tag)
+	if open < 0 || b.Start-open > 2000 {
+		return lint.Span{}, false
+	}
+	closeTag := "</" + blk.Tag + ">"
+	k := strings.Index(text[b.End:], closeTag)
+	if k < 0 || k > 2000 {
+		return lint.Span{}, false
+	}
+	return doc.LineSpan(lint.Span{Start: open, End: b.End + k + len(closeTag)}), true
+}
+
+// textEdits deletes a line's text in place. When the text crosses markup
+// ("Most <span>Viewed</span>") one edit could not map back to the source,
+// so in HTML each word goes by its own edit and the empty tags stay.
+func textEdits(doc *lint.Document, span lint.Span) []lint.Edit {
+	if _, exact := doc.SourceSpan(span); exact || doc.Format != lint.HTML {
+		return []lint.Edit{{Span: span}}
+	}
+	var es []lint.Edit
+	text := doc.Text
+	for i := span.Start; i < span.End; {
+		for i < span.End && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < span.End && text[j] != ' ' && text[j] != '\t' {
+			j++
+		}
+		if j > i {
+			w := lint.Span{Start: i, End: j}
+			if _, exact := doc.SourceSpan(w); !exact {
+				return []lint.Edit{{Span: span}} // the runner drops it: no fix
+			}
+			es = append(es, lint.Edit{Span: w})
+		}
+		i = j
+	}
+	if len(es) == 0 {
+		return []lint.Edit{{Span: span}}
+	}
+	return es
 }
