@@ -78,8 +78,10 @@ func TestSARIFShape(t *testing.T) {
 	var log struct {
 		Runs []struct {
 			ColumnKind string
-			Tool       struct{ Driver struct{ Rules []struct{ ID string } } }
-			Results    []struct {
+			Tool       struct {
+				Driver struct{ Rules []struct{ ID string } }
+			}
+			Results []struct {
 				RuleID    string
 				RuleIndex *int
 				Level     string
