@@ -438,7 +438,7 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 			items++
 		}
 		next := j < n && lines[j].cat != debris.None
-		if items == 0 && !(i == n-1) && !next {
+		if items == 0 && i != n-1 && !next {
 			continue
 		}
 		lines[i].cat = debris.RelatedHeading
@@ -614,7 +614,7 @@ func entityAt(s string) (int, string) {
 	}
 	for j := 0; j < len(name); j++ {
 		c := name[j]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#') {
+		if !isRefByte(c) {
 			return 0, ""
 		}
 	}
@@ -779,7 +779,13 @@ func aloneOnLines(doc *lint.Document, whole lint.Span, keep []lint.Span) bool {
 	return balancedTags(doc.Source[whole.Start:whole.End])
 }
 
-func isSpaceByteText(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+// isRefByte: a byte of a character reference name ("amp", "#x2019").
+func isRefByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '#'
+}
+
+// isTagByte: a byte of a lower-case tag name.
+func isTagByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' }
 
 var voidElements = map[string]bool{"br": true, "img": true, "hr": true, "wbr": true, "input": true, "meta": true,
 	"link": true, "source": true, "area": true, "base": true, "col": true, "embed": true, "param": true, "track": true}
@@ -835,7 +841,7 @@ func balancedTags(b []byte) bool {
 func isTagName(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+		if !isTagByte(c) {
 			return false
 		}
 	}
