@@ -153,16 +153,30 @@ func hasH1Tag(src []byte) bool {
 // parseHTMLOnce parses the page, taking <title> as the headline if
 // useTitle; it also reports whether the page has a <title>.
 func parseHTMLOnce(path string, src []byte, start int, useTitle bool) (*lint.Document, bool) {
-	p := &htmlParser{
-		b:        lint.NewBuilder(path, lint.HTML, src),
+	b := lint.NewBuilder(path, lint.HTML, src)
+	b.Grow((len(src) - start) / 2) // markup is about half of a typical page
+	p := newHTMLParser(b, src, useTitle)
+	p.run(start, len(src))
+	doc := b.Finish()
+	p.fixCaptions(doc)
+	return doc, p.sawTitle
+}
+
+func newHTMLParser(b *lint.Builder, src []byte, useTitle bool) *htmlParser {
+	return &htmlParser{
+		b:        b,
 		src:      src,
 		counts:   make(map[atom.Atom]int),
 		curOwner: -1,
 		useTitle: useTitle,
 	}
-	p.b.Grow((len(src) - start) / 2) // markup is about half of a typical page
-	z := html.NewTokenizer(bytes.NewReader(src[start:]))
-	off := start
+}
+
+// run tokenizes src[from:to], appending its prose to the builder, and
+// closes every element still open at the end.
+func (p *htmlParser) run(from, to int) {
+	z := html.NewTokenizer(bytes.NewReader(p.src[from:to]))
+	off := from
 	for {
 		tt := z.Next()
 		raw := z.Raw()
@@ -173,9 +187,7 @@ func parseHTMLOnce(path string, src []byte, start int, useTitle bool) (*lint.Doc
 			for len(p.stack) > 0 {
 				p.pop()
 			}
-			doc := p.b.Finish()
-			p.fixCaptions(doc)
-			return doc, p.sawTitle
+			return
 		case html.TextToken:
 			p.text(s, e)
 		case html.StartTagToken, html.SelfClosingTagToken:

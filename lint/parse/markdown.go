@@ -146,15 +146,7 @@ func (w *mdWalker) block(n ast.Node) {
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
 		// Not prose.
 	case *ast.HTMLBlock:
-		lines := n.Lines()
-		if lines.Len() > 0 {
-			from := lines.At(0).Start
-			to := lines.At(lines.Len() - 1).Stop
-			if n.HasClosure() {
-				to = n.ClosureLine.Stop
-			}
-			w.comments(from, to)
-		}
+		w.htmlBlock(n)
 	case *east.TableCell:
 		tag := "td"
 		if _, ok := n.Parent().(*east.TableHeader); ok {
@@ -245,6 +237,40 @@ func (w *mdWalker) pendBreak(stop int) {
 		e = stop
 	}
 	w.brStart, w.brEnd, w.brPending = stop, e, true
+}
+
+// htmlBlock reads a raw HTML block as HTML: its tags are not prose, but the
+// text inside them is (CMS exports keep share bars and captions in <div>s,
+// and the debris rule must see them). Comments are recorded. A block whose
+// lines are not contiguous in the source (inside a blockquote or a list, with
+// markers between the lines) only has its comments read.
+func (w *mdWalker) htmlBlock(n *ast.HTMLBlock) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	from, to := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	contiguous := true
+	for i := 1; i < lines.Len(); i++ {
+		if lines.At(i).Start != lines.At(i-1).Stop {
+			contiguous = false
+		}
+	}
+	if n.HasClosure() {
+		if n.ClosureLine.Start != to {
+			contiguous = false
+		}
+		to = n.ClosureLine.Stop
+	}
+	if !contiguous {
+		w.comments(from, to)
+		return
+	}
+	w.brPending = false
+	p := newHTMLParser(w.b, w.src, false)
+	p.headline = true // the Markdown headline is chosen by Markdown rules
+	p.quoted = w.quoted
+	p.run(w.base+from, w.base+min(to, len(w.src)-w.base))
 }
 
 // comments records the HTML comments in the goldmark source range

@@ -49,6 +49,7 @@ func TestPositionMapping(t *testing.T) {
 		{"md list", "a.md", "- first\n- sécond item\n", "item", "", true, 2, 10},
 		{"md blockquote", "a.md", "> quoted\n> more text\n", "more", "", true, 2, 3},
 		{"md table", "a.md", "| A | B |\n|---|---|\n| Dunmère | x |\n", "Dunmère", "", true, 3, 3},
+		{"md html block", "a.md", "# T\n\n<div>\nShare caf&eacute; now\n</div>\n", "now", "", true, 4, 19},
 		{"md link text", "a.md", "See [the report](http://x) now\n", "report", "", true, 1, 10},
 		{"html text", "a.html", "<p>Hello <b>wörld</b> again</p>", "again", "", true, 1, 23},
 		{"html entity", "a.html", "<p>caf&eacute; &amp; bar</p>", "&", "&amp;", true, 1, 16},
