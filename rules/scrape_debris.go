@@ -473,7 +473,10 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 		var sc debris.Scratch
 		f := sc.Analyze(doc.Slice(doc.Headline))
 		hkey = hashKey(f.Key)
-		if f.Words > 0 && lines[0].key == hkey && lines[0].cat == debris.None {
+		// A heading repeating a front-matter or <title> headline is the
+		// page's own H1, not a scrape's double.
+		if f.Words > 0 && lines[0].key == hkey && lines[0].cat == debris.None &&
+			doc.Blocks[lines[0].block].Kind != lint.Heading && doc.Blocks[lines[0].block].Kind != lint.Title {
 			lines[0].cat = debris.HeadlineCopy
 		}
 	}
@@ -533,7 +536,10 @@ func (r *ScrapeDebris) relatedRun(doc *lint.Document, lines []dline, i, j int) b
 	if j != len(lines) || shaped != j-i {
 		return false
 	}
-	if i > 0 && (lines[i-1].endsColon || doc.Blocks[lines[i-1].block].Kind == lint.Heading) {
+	// A list under a colon, a heading or a short label ("Key facts") is the
+	// story's own.
+	if i > 0 && (lines[i-1].endsColon || doc.Blocks[lines[i-1].block].Kind == lint.Heading ||
+		lines[i-1].words <= 5 && !lines[i-1].finalStop) {
 		return false
 	}
 	if doc.Format != lint.Plain {
