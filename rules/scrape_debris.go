@@ -305,7 +305,7 @@ func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dlin
 		ln.protected = true
 		return
 	}
-	quoted := doc.InQuote(ln.span.Start) || (m.Cue > 0 && doc.InQuote(ln.span.Start+m.Cue))
+	quoted := doc.InQuote(ln.span.Start) || (m.Cue > 0 && doc.InQuote(ln.span.Start+m.Cue)) || doc.Blocks[ln.block].Quoted
 	if quoted {
 		m.Cat = debris.None
 	}
