@@ -40,6 +40,7 @@ var elems = map[atom.Atom]elemInfo{
 	atom.Iframe: {class: skipped}, atom.Head: {class: skipped}, atom.Math: {class: skipped},
 	atom.Pre: {class: skipped}, atom.Code: {class: skipped}, atom.Textarea: {class: skipped},
 	atom.Select: {class: skipped}, atom.Object: {class: skipped}, atom.Title: {class: skipped},
+	atom.Noembed: {class: skipped}, atom.Noframes: {class: skipped}, atom.Xmp: {class: skipped},
 
 	atom.A: {class: inline}, atom.Abbr: {class: inline}, atom.Acronym: {class: inline}, atom.B: {class: inline},
 	atom.Bdi: {class: inline}, atom.Bdo: {class: inline}, atom.Big: {class: inline}, atom.Cite: {class: inline},
@@ -97,6 +98,10 @@ type hnode struct {
 // closes an element (<p>, <li>, <td>...), so hostile nesting stays linear.
 const maxScopeWalk = 64
 
+// htmlParser turns tokens into blocks. It keeps its own stack of open
+// elements (the tokenizer builds no tree) with the implied end tags drafts
+// rely on (<p>, <li>, <td>, <dt>/<dd>, headings), bounded so that hostile
+// nesting stays linear.
 type htmlParser struct {
 	b        *lint.Builder
 	src      []byte
