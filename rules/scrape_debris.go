@@ -74,14 +74,16 @@ line and flags a line that is certainly not the story:
   share prompt          "Share this article", "Follow us on ...", a line of network names
   newsletter prompt     "Sign up to our newsletter", "... to your inbox" (imperative or "you")
   cookie notice         "We use cookies ...", "cookie policy" (addressed to the reader)
-  image credit          "Image copyright ...", "Photo: ...", "Getty Images" away from any image
+  image credit          "Image copyright ...", "Photo: ...", "Tom Hale/AFP/Getty Images" away from
+                        any image
   related links         "Related stories", "Most read", "You may also like" and the headlines
                         under them; three or more bulleted headlines ending the draft
   breadcrumb            "Home > News > Local" in the first five lines
-  timestamp             "Updated 14:32 GMT" as a whole line near the top, or glued to the
-                        first word ("14:32 GMTThe"): only the timestamp goes
-  duplicate paragraph   a paragraph of min-duplicate-words or more seen earlier; the headline
-                        repeated as the first paragraph
+  timestamp             "Updated 14:32 GMT" as a whole line, a bare date line near the top, or
+                        a timestamp glued to the first word ("14:32 GMTThe"): only it goes
+  duplicate paragraph   a paragraph of min-duplicate-words or more that appears exactly twice
+                        and ends like a sentence or a photo credit (questions, list items and
+                        refrains repeat on purpose); the headline repeated as the first paragraph
   leftover entity/tag   "&amp;", "&nbsp;" surviving in the text; "<p>", "</div>" in plain text
 
 Block features gate the lexicon: a line of 20 or more words with a prose share of stop words, a line
@@ -91,7 +93,10 @@ Editing by ...)") and rights lines ("All rights reserved") are kept unless wire-
 
 The fix deletes the line, its list marker and the blank line that separated it (or just the span for a
 tail or glued timestamp), decodes an entity and deletes a tag. It never deletes a line that was not
-flagged. Keep a house line with keep-phrases; add house debris with extra-phrases.`,
+flagged: in Markdown and HTML a source line (or an element split over lines) goes whole only when no
+other text shares it, otherwise only the flagged words go. Keep a house line with keep-phrases; add
+house debris with extra-phrases. feature-only = true also flags runs of six or more short capitalised
+non-sentences (navigation menus) for raw page dumps.`,
 		Bad: "Marwick tram plan approved\n\nMarwick council has approved the tram plan by 31 votes to 12.\n\n" +
 			"Share this article\n\nCouncil leader Ruth Okafor said the first trams would run in 2027.\n",
 		Good: "Marwick tram plan approved\n\nMarwick council has approved the tram plan by 31 votes to 12.\n\n" +
