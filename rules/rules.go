@@ -10,6 +10,7 @@ func All() []lint.Rule {
 		NewUnattributedClaim(), NewAnonymousSourcing(),
 		NewHedgedHeadline(), NewHeadlineOverstates(),
 		NewScrapeDebris(), NewMojibake(), NewGluedWords(),
+		NewSuppression(),
 	}
 }
 

@@ -40,7 +40,7 @@ func TestFixtures(t *testing.T) {
 			continue
 		}
 		t.Run(d.Name(), func(t *testing.T) {
-			linttest.RunDir(t, filepath.Join("../testdata/rules", d.Name()), checker(r))
+			linttest.RunDir(t, filepath.Join("../testdata/rules", d.Name()), checkerFor(r))
 		})
 	}
 }
@@ -60,15 +60,15 @@ func TestMeta(t *testing.T) {
 			if _, err := os.Stat(filepath.Join("../testdata/rules", m.ID)); err != nil {
 				t.Errorf("%s: no fixtures in testdata/rules/%s", m.ID, m.ID)
 			}
-			check := checker(r)
-			_, bad, err := check("bad.txt", []byte(m.Bad))
+			check := checkerFor(r)
+			_, bad, err := check(exampleName("bad", m.Bad), []byte(m.Bad))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !hasRule(bad, m.ID) {
 				t.Errorf("%s: Bad example does not fire:\n%s", m.ID, m.Bad)
 			}
-			_, good, err := check("good.txt", []byte(m.Good))
+			_, good, err := check(exampleName("good", m.Good), []byte(m.Good))
 			if err != nil {
 				t.Fatal(err)
 			}
