@@ -61,4 +61,7 @@ type Suppressed struct {
 	Finding
 	Kind   SuppressionKind
 	Reason string // the justification written with the suppression
+	// Baseline is true when a baseline file silenced the finding (Kind is
+	// External): JSON output reports its kind as "baseline".
+	Baseline bool
 }
