@@ -30,6 +30,9 @@ type Options struct {
 	// RenderFix prints a finding's fix under it in text output; nil means
 	// DefaultFixRenderer, and when that is nil too the fix message alone.
 	RenderFix FixRenderer
+	// ShowSuppressed lists suppressed findings in text output, each with
+	// its reason (--show-suppressed). Machine formats always carry them.
+	ShowSuppressed bool
 }
 
 // FixRenderer writes the fix of f (which is not nil) for text output. src is
@@ -87,12 +90,14 @@ func init() {
 
 // Summary counts the results of a run.
 type Summary struct {
-	Files      int `json:"files"`       // inputs, those with errors included
-	Findings   int `json:"findings"`    // all findings
-	Errors     int `json:"errors"`      // findings of severity error
-	Warnings   int `json:"warnings"`    // findings of severity warning
-	Info       int `json:"info"`        // findings of severity info
-	FileErrors int `json:"file_errors"` // inputs with a per-file error
+	Files      int `json:"files"`                // inputs, those with errors included
+	Findings   int `json:"findings"`             // all findings
+	Errors     int `json:"errors"`               // findings of severity error
+	Warnings   int `json:"warnings"`             // findings of severity warning
+	Info       int `json:"info"`                 // findings of severity info
+	FileErrors int `json:"file_errors"`          // inputs with a per-file error
+	Suppressed int `json:"suppressed,omitempty"` // findings silenced (directives, config ignores, baseline); not in Findings
+	Baselined  int `json:"baselined,omitempty"`  // of those, silenced by the baseline file
 }
 
 // Add counts one file's result.
@@ -100,6 +105,12 @@ func (s *Summary) Add(r *lint.FileResult) {
 	s.Files++
 	if r.Err != nil {
 		s.FileErrors++
+	}
+	s.Suppressed += len(r.Suppressed)
+	for i := range r.Suppressed {
+		if r.Suppressed[i].Baseline {
+			s.Baselined++
+		}
 	}
 	for i := range r.Findings {
 		s.Findings++
@@ -165,8 +176,9 @@ func plural(n int, one, many string) string {
 }
 
 // SummaryLine returns the human summary of a run: "No findings in 3 files",
-// "2 findings (1 error, 1 warning, 0 info) in 3 files", with "; 1 file
-// error" appended when inputs failed.
+// "2 findings (1 error, 1 warning, 0 info) in 3 files", with "; 3
+// suppressed (2 by the baseline)" appended when findings were silenced and
+// "; 1 file error" when inputs failed.
 func SummaryLine(s Summary) string {
 	var b strings.Builder
 	if s.Findings == 0 {
@@ -177,6 +189,12 @@ func SummaryLine(s Summary) string {
 			plural(s.Errors, "error", "errors"),
 			plural(s.Warnings, "warning", "warnings"),
 			s.Info, plural(s.Files, "file", "files"))
+	}
+	if s.Suppressed > 0 {
+		fmt.Fprintf(&b, "; %d suppressed", s.Suppressed)
+		if s.Baselined > 0 {
+			fmt.Fprintf(&b, " (%d by the baseline)", s.Baselined)
+		}
 	}
 	if s.FileErrors > 0 {
 		fmt.Fprintf(&b, "; %s", plural(s.FileErrors, "file error", "file errors"))

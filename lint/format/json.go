@@ -43,6 +43,18 @@ type JSONFile struct {
 	Path     string        `json:"path"`
 	Findings []JSONFinding `json:"findings"`
 	Error    *string       `json:"error"`
+	// Suppressed are the findings a suppression silenced; omitted when
+	// there are none.
+	Suppressed []JSONSuppressed `json:"suppressed,omitempty"`
+}
+
+// JSONSuppressed is a suppressed finding: the finding's fields, why it was
+// silenced, and by what: "inSource" (a directive in the draft), "external"
+// (a config [[ignore]]) or "baseline" (the baseline file).
+type JSONSuppressed struct {
+	JSONFinding
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
 }
 
 // JSONFinding is one finding in JSON output.
@@ -97,34 +109,46 @@ func JSONFileOf(r *lint.FileResult) JSONFile {
 		out.Error = &msg
 	}
 	for i := range r.Findings {
-		f := &r.Findings[i]
-		jf := JSONFinding{
-			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-			Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column,
-			Offset: f.Source.Start, EndOffset: f.Source.End,
-			Related: make([]JSONRelated, 0, len(f.Related)),
+		out.Findings = append(out.Findings, jsonFinding(&r.Findings[i]))
+	}
+	for i := range r.Suppressed {
+		s := &r.Suppressed[i]
+		kind := string(s.Kind)
+		if s.Baseline {
+			kind = "baseline"
 		}
-		for _, rel := range f.Related {
-			jf.Related = append(jf.Related, JSONRelated{
-				Message: rel.Message, Line: rel.Start.Line, Column: rel.Start.Column,
-				EndLine: rel.End.Line, EndColumn: rel.End.Column,
-				Offset: rel.Source.Start, EndOffset: rel.Source.End,
-			})
-		}
-		if f.Fix != nil {
-			fx := &JSONFix{Message: f.Fix.Message, Safe: f.Fix.Safe, Edits: make([]JSONEdit, 0, len(f.Fix.Edits))}
-			for _, e := range f.Fix.Edits {
-				fx.Edits = append(fx.Edits, JSONEdit{
-					Offset: e.Span.Start, EndOffset: e.Span.End,
-					Line: e.Start.Line, Column: e.Start.Column, EndLine: e.End.Line, EndColumn: e.End.Column,
-					Text: e.New,
-				})
-			}
-			jf.Fix = fx
-		}
-		out.Findings = append(out.Findings, jf)
+		out.Suppressed = append(out.Suppressed, JSONSuppressed{JSONFinding: jsonFinding(&s.Finding), Kind: kind, Reason: s.Reason})
 	}
 	return out
+}
+
+// jsonFinding converts a finding to its JSON form.
+func jsonFinding(f *lint.Finding) JSONFinding {
+	jf := JSONFinding{
+		Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+		Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column,
+		Offset: f.Source.Start, EndOffset: f.Source.End,
+		Related: make([]JSONRelated, 0, len(f.Related)),
+	}
+	for _, rel := range f.Related {
+		jf.Related = append(jf.Related, JSONRelated{
+			Message: rel.Message, Line: rel.Start.Line, Column: rel.Start.Column,
+			EndLine: rel.End.Line, EndColumn: rel.End.Column,
+			Offset: rel.Source.Start, EndOffset: rel.Source.End,
+		})
+	}
+	if f.Fix != nil {
+		fx := &JSONFix{Message: f.Fix.Message, Safe: f.Fix.Safe, Edits: make([]JSONEdit, 0, len(f.Fix.Edits))}
+		for _, e := range f.Fix.Edits {
+			fx.Edits = append(fx.Edits, JSONEdit{
+				Offset: e.Span.Start, EndOffset: e.Span.End,
+				Line: e.Start.Line, Column: e.Start.Column, EndLine: e.End.Line, EndColumn: e.End.Column,
+				Text: e.New,
+			})
+		}
+		jf.Fix = fx
+	}
+	return jf
 }
 
 func (j *JSON) write(s string) {

@@ -85,6 +85,11 @@ func (t *Text) File(r *lint.FileResult) error {
 	for i := range r.Findings {
 		t.finding(r, path, &r.Findings[i])
 	}
+	if t.opts.ShowSuppressed {
+		for i := range r.Suppressed {
+			t.suppressed(r, path, &r.Suppressed[i])
+		}
+	}
 	if r.Err != nil {
 		t.printf("%s: %s %s\n\n", t.path.Sprint(path), t.sevError.Sprint("error:"), Clean(ErrorText(r.Path, r.Err)))
 	}
@@ -111,6 +116,30 @@ func (t *Text) finding(r *lint.FileResult, path string, f *lint.Finding) {
 		t.fix(r, f)
 	}
 	t.printf("\n")
+}
+
+// suppressed prints a silenced finding (--show-suppressed): its place,
+// message and excerpt, then what silenced it and why; never its fix.
+func (t *Text) suppressed(r *lint.FileResult, path string, s *lint.Suppressed) {
+	f := &s.Finding
+	t.printf("%s: %s %s %s\n",
+		t.path.Sprintf("%s:%d:%d", path, f.Start.Line, f.Start.Column),
+		t.rule.Sprintf("suppressed %s:", f.Severity), Clean(f.Message), t.rule.Sprintf("[%s]", f.Rule))
+	if r.Doc != nil {
+		t.excerpt(r.Doc, f, t.rule)
+	}
+	by := "directive"
+	switch {
+	case s.Baseline:
+		by = "baseline"
+	case s.Kind == lint.External:
+		by = "config ignore"
+	}
+	reason := Clean(s.Reason)
+	if reason == "" {
+		reason = "(no reason given)"
+	}
+	t.printf("    %s %s\n\n", t.note.Sprintf("suppressed by %s:", by), reason)
 }
 
 func (t *Text) fix(r *lint.FileResult, f *lint.Finding) {
