@@ -41,9 +41,13 @@ func checkDoc(t testing.TB, doc *lint.Document) {
 		if ss.Start < 0 || ss.Start > ss.End || ss.End > len(doc.Source) {
 			t.Fatalf("block %d source span %v outside source (len %d)", i, ss, len(doc.Source))
 		}
-		if i < 50 { // Pos counts characters from the line start: keep the check linear
-			_ = doc.Pos(ss.Start)
-			_ = doc.Pos(ss.End)
+		if i < 20 && len(doc.Source) < 1<<20 { // keep the check linear on large inputs
+			for _, off := range []int{ss.Start, ss.End} {
+				line, col := lineCol(doc.Source, off)
+				if p := doc.Pos(off); p.Line != line || p.Column != col || p.Offset != off {
+					t.Fatalf("block %d: Pos(%d) = %+v, want line %d column %d", i, off, p, line, col)
+				}
+			}
 		}
 		last := b.Span.Start
 		if len(b.Sentences) == 0 {
