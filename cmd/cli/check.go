@@ -27,10 +27,13 @@ type checkOptions struct {
 	Jobs          int
 	Config        string
 	NoConfig      bool
-	Fix           bool // --fix: apply safe fixes in place (fixrun.go)
-	Diff          bool // --diff: print the fixes as a unified diff (fixrun.go)
-	UnsafeFixes   bool // --unsafe-fixes: suggestion fixes too
-	NoPlugins     bool // --no-plugins: start no external plugin (extend.go)
+	Fix           bool   // --fix: apply safe fixes in place (fixrun.go)
+	Diff          bool   // --diff: print the fixes as a unified diff (fixrun.go)
+	UnsafeFixes   bool   // --unsafe-fixes: suggestion fixes too
+	NoPlugins     bool   // --no-plugins: start no external plugin (extend.go)
+	Output        string // --output: write the --format report to this file, text to stdout (output.go)
+	Staged        bool   // --staged: lint the staged version of staged drafts (staged.go)
+	ChangedSince  string // --changed-since: lint only drafts changed since this revision (staged.go)
 }
 
 // checkExtension is per-run behavior that another file of this package adds to
@@ -88,6 +91,9 @@ func defineCheckFlags(fs *flag.FlagSet, o *checkOptions) {
 	fs.BoolVar(&o.Diff, "diff", false, "print the safe fixes as a unified diff; change no file")
 	fs.BoolVar(&o.UnsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply suggestion fixes too")
 	fs.BoolVar(&o.NoPlugins, "no-plugins", false, "start no external plugin (rule packs still load)")
+	fs.StringVar(&o.Output, "output", "", "write the --format report to `FILE` (atomically); text still goes to stdout")
+	fs.BoolVar(&o.Staged, "staged", false, "lint the staged version of the staged drafts under the paths (git index)")
+	fs.StringVar(&o.ChangedSince, "changed-since", "", "lint only drafts under the paths changed since the merge base of `REV` and HEAD (commits, uncommitted and untracked)")
 }
 
 // check runs `copydesk check`.
@@ -169,6 +175,12 @@ func (a *app) check(o *checkOptions, args []string) int {
 		Prepare:  prepareAll(exts),
 	})
 	col := newCollector(res, a.stdin, o.StdinFilename)
+	if o.Staged || o.ChangedSince != "" {
+		if err := col.addChanged(o, args); err != nil {
+			return a.errorf(c, "%v", err)
+		}
+		args = nil // the paths only scope the changed files
+	}
 	for _, arg := range args {
 		if err := col.add(arg); err != nil {
 			return a.usageError(c, "%v", err)
@@ -188,7 +200,7 @@ func (a *app) check(o *checkOptions, args []string) int {
 	for _, r := range a.reg.Rules() {
 		opts.Rules = append(opts.Rules, r.Meta())
 	}
-	out := mk(report, opts)
+	out := a.checkOutput(o, mk, report, opts)
 	run := &checkRun{app: a, res: res, failOn: failOn, out: out, exts: exts, fixer: newFixer(o)}
 	if err := run.lint(col.targets, o.Jobs); err != nil {
 		fmt.Fprintf(a.stderr, "copydesk check: %v\n", err)
