@@ -85,9 +85,10 @@ func (f *fixer) isStdin(t target) bool {
 // fixFile applies the fixes of one linted file (--fix) and returns the
 // result to report: the lint of the fixed draft, or fr when nothing was
 // written. The file is replaced atomically; when fixing or writing fails
-// the error is printed, the run exits 2 and fr is reported as it is. For
-// standard input the draft, fixed or not, is written to stdout. Only a
-// failure to write stdout is returned.
+// (fixes that do not converge, a read-only file) the file is left as it
+// was and reported with its findings and that error, which makes the run
+// exit 2. For standard input the draft, fixed or not, is written to stdout.
+// Only a failure to write stdout is returned.
 func (r *checkRun) fixFile(fr lint.FileResult, t target) (lint.FileResult, error) {
 	f := r.fixer
 	stdin := f.isStdin(t)
@@ -101,8 +102,7 @@ func (r *checkRun) fixFile(fr lint.FileResult, t target) (lint.FileResult, error
 	}
 	fixed, applied, err := lint.FixFile(fr, r.relint, f.unsafe, lint.DefaultMaxRounds)
 	if err != nil {
-		fmt.Fprintf(r.app.stderr, "copydesk check: %s; file left unchanged\n", format.Clean(err.Error()))
-		r.code = ExitError
+		fr.Err = fmt.Errorf("%w; file left unchanged", err)
 		fixed, applied = fr, nil
 	}
 	if stdin {
@@ -115,9 +115,9 @@ func (r *checkRun) fixFile(fr lint.FileResult, t target) (lint.FileResult, error
 		}
 	} else if len(applied) > 0 {
 		if err := atomicfile.Write(fr.Path, fixed.Doc.Source); err != nil {
-			fmt.Fprintf(r.app.stderr, "copydesk check: %s; file left unchanged\n", format.Clean(err.Error()))
-			r.code = ExitError
-			return fr, nil // nothing written: report the findings as they are
+			// Nothing written: report the findings as they are.
+			fr.Err = fmt.Errorf("not fixed: %w", err)
+			return fr, nil
 		}
 	}
 	r.printApplied(fr.Path, applied)
