@@ -262,7 +262,8 @@ func (w *mdWalker) htmlBlock(n *ast.HTMLBlock) {
 		}
 		to = n.ClosureLine.Stop
 	}
-	if !contiguous {
+	if !contiguous || n.HTMLBlockType == ast.HTMLBlockType2 {
+		// A comment block (type 2) holds no prose: skip the tokenizer.
 		w.comments(from, to)
 		return
 	}
