@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"strings"
@@ -34,6 +35,12 @@ type checkOptions struct {
 	Output        string // --output: write the --format report to this file, text to stdout (output.go)
 	Staged        bool   // --staged: lint the staged version of staged drafts (staged.go)
 	ChangedSince  string // --changed-since: lint only drafts changed since this revision (staged.go)
+	NoSuppress    bool   // --no-suppress: directives, [[ignore]] and --baseline silence nothing (suppress.go)
+	Suppressed    bool   // --show-suppressed: list suppressed findings in text output
+	Baseline      string // --baseline: report only findings not recorded in this file
+	WriteBaseline string // --write-baseline: record the run's findings in this file
+
+	notes io.Writer // standard error, for extensions' closing notes; nil in tests that build options
 }
 
 // checkExtension is per-run behavior that another file of this package adds to
@@ -70,7 +77,7 @@ path, the current directory is checked. Flags may come before or after paths.
 Each file is checked with the .copydesk.toml or copydesk.toml found nearest
 above it (up to the repository root), unless --config or --no-config is given.`,
 		setup: func(a *app, fs *flag.FlagSet) func([]string) int {
-			o := &checkOptions{}
+			o := &checkOptions{notes: a.stderr}
 			defineCheckFlags(fs, o)
 			return func(args []string) int { return a.check(o, args) }
 		},
@@ -94,6 +101,10 @@ func defineCheckFlags(fs *flag.FlagSet, o *checkOptions) {
 	fs.StringVar(&o.Output, "output", "", "write the --format report to `FILE` (atomically); text still goes to stdout")
 	fs.BoolVar(&o.Staged, "staged", false, "lint the staged version of the staged drafts under the paths (git index)")
 	fs.StringVar(&o.ChangedSince, "changed-since", "", "lint only drafts under the paths changed since the merge base of `REV` and HEAD (commits, uncommitted and untracked)")
+	fs.BoolVar(&o.NoSuppress, "no-suppress", false, "report every finding: directives, [[ignore]] entries and --baseline silence nothing (audits)")
+	fs.BoolVar(&o.Suppressed, "show-suppressed", false, "list suppressed findings, with their reasons, in text output")
+	fs.StringVar(&o.Baseline, "baseline", "", "report only findings not recorded in the baseline `FILE`")
+	fs.StringVar(&o.WriteBaseline, "write-baseline", "", "record every finding of this run in the baseline `FILE` (with --baseline: only those still in it)")
 }
 
 // check runs `copydesk check`.
@@ -196,7 +207,7 @@ func (a *app) check(o *checkOptions, args []string) int {
 	}
 
 	report := a.reportWriter(o, args) // stderr for --fix -: stdout carries the draft
-	opts := format.Options{Color: useColor(o.Color, report), Version: version()}
+	opts := format.Options{Color: useColor(o.Color, report), Version: version(), ShowSuppressed: o.Suppressed}
 	for _, r := range a.reg.Rules() {
 		opts.Rules = append(opts.Rules, r.Meta())
 	}

@@ -125,6 +125,16 @@ func Load(path string) (*Baseline, error) {
 // Len returns the number of findings the baseline records.
 func (b *Baseline) Len() int { return b.total }
 
+// Recorded returns the number of findings the baseline records for the
+// file at path.
+func (b *Baseline) Recorded(path string) int {
+	n := 0
+	for _, c := range b.counts[rel(b.dir, path)] {
+		n += c
+	}
+	return n
+}
+
 // Match splits a file's findings into those the baseline does not record
 // (kept, in order) and those it does. Each entry matches at most Count
 // findings. Calling it again for the same file starts afresh, so that a
