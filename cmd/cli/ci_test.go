@@ -201,7 +201,7 @@ func TestHookInstallUninstall(t *testing.T) {
 		}
 	}
 
-	// core.hooksPath is honoured.
+	// core.hooksPath is honored.
 	gitRun(t, "config", "core.hooksPath", "githooks")
 	if _, _, code := mainIn(t, "hook", "install"); code != 0 {
 		t.Fatal("install with core.hooksPath failed")
@@ -464,6 +464,29 @@ func TestPreCommitHooksFile(t *testing.T) {
 	} {
 		if !strings.Contains(string(data), line) {
 			t.Errorf(".pre-commit-hooks.yaml lacks %q", line)
+		}
+	}
+}
+
+// TestREADMECIFlags checks that this file's flags, formats and command are
+// documented.
+func TestREADMECIFlags(t *testing.T) {
+	flags := readmeSection(t, "Commands and flags")
+	for _, want := range []string{"`--output FILE`", "`--staged`", "`--changed-since REV`", "copydesk hook install", "sarif\\|github\\|checkstyle\\|junit"} {
+		if !strings.Contains(flags, want) {
+			t.Errorf("Commands and flags does not document %s", want)
+		}
+	}
+	formats := readmeSection(t, "Output formats")
+	for _, want := range []string{"### SARIF", "### GitHub Actions annotations", "### Checkstyle and JUnit XML"} {
+		if !strings.Contains(formats, want) {
+			t.Errorf("Output formats lacks %s", want)
+		}
+	}
+	ci := readmeSection(t, "CI and pre-commit")
+	for _, want := range []string{"upload-sarif", "--format github", "--format junit", ".pre-commit-config.yaml", "copydesk hook install", "fail-on"} {
+		if !strings.Contains(ci, want) {
+			t.Errorf("CI and pre-commit lacks %s", want)
 		}
 	}
 }

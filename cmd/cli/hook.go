@@ -75,7 +75,7 @@ uninstall removes the hook if copydesk wrote it, and leaves any other hook.`,
 	})
 }
 
-// hookPath returns the path of the repository's pre-commit hook, honouring
+// hookPath returns the path of the repository's pre-commit hook, honoring
 // core.hooksPath.
 func hookPath() (string, error) {
 	repo, err := openRepo()

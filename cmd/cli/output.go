@@ -20,7 +20,7 @@ import (
 // Semantics of --output FILE: the report in --format goes to FILE, written
 // atomically once the run ends (readers never see half a report; a run that
 // stops on an error leaves an existing FILE as it was), while the terminal
-// (the report writer, normally stdout) gets the text report, coloured per
+// (the report writer, normally stdout) gets the text report, colored per
 // --color. With --format text, FILE gets the same text without colour.
 // Exit codes do not change.
 

@@ -47,7 +47,7 @@ func GitHubLevel(s lint.Severity) string {
 // escapeData escapes a workflow command's message as actions/toolkit
 // does: "%", CR and LF.
 func escapeData(s string) string {
-	if strings.IndexAny(s, "%\r\n") < 0 {
+	if !strings.ContainsAny(s, "%\r\n") {
 		return s
 	}
 	s = strings.ReplaceAll(s, "%", "%25")
@@ -59,7 +59,7 @@ func escapeData(s string) string {
 // and ":" and "," too.
 func escapeProperty(s string) string {
 	s = escapeData(s)
-	if strings.IndexAny(s, ":,") < 0 {
+	if !strings.ContainsAny(s, ":,") {
 		return s
 	}
 	s = strings.ReplaceAll(s, ":", "%3A")
