@@ -201,7 +201,7 @@ func hexEscape(s []byte, n int) (int, string, bool) {
 		return 0, "", false
 	}
 	v, err := strconv.ParseUint(string(s[1:1+n]), 16, 32)
-	if err != nil || !utf8.ValidRune(rune(v)) {
+	if err != nil || v == 0 || !utf8.ValidRune(rune(v)) {
 		return 0, "", false
 	}
 	return 1 + n, string(rune(v)), true

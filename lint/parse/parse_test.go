@@ -49,6 +49,8 @@ func TestParseBlocks(t *testing.T) {
 			[]blockView{{T, "title", "Tab\there"}, {P, "p", "Text."}}},
 		{"md toml title in table ignored", "a.md", "+++\n[extra]\ntitle = \"no\"\n+++\n# Yes\n", 0,
 			[]blockView{{H, "h1", "Yes"}}},
+		{"md title with NUL escape falls back", "a.md", "---\ntitle: \"a\\u0000b\"\n---\n# H\n", 0,
+			[]blockView{{H, "h1", "H"}}},
 		{"md front matter without title", "a.md", "---\nauthor: x\n---\n# From H1\n", 0,
 			[]blockView{{H, "h1", "From H1"}}},
 		{"md unclosed front matter is markdown", "a.md", "---\ntitle: x\n", -1,
