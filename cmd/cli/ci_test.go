@@ -7,8 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"copydesk/lint"
 )
@@ -488,5 +491,59 @@ func TestREADMECIFlags(t *testing.T) {
 		if !strings.Contains(ci, want) {
 			t.Errorf("CI and pre-commit lacks %s", want)
 		}
+	}
+}
+
+// TestSARIFEndToEnd: a check run's SARIF, suppressions included, validates
+// against the OASIS schema.
+func TestSARIFEndToEnd(t *testing.T) {
+	draft := "Fire in Dunmere\n\n<!-- copydesk-ignore shouting: the headline of the quoted poster -->\nCrews attended!!!\n\nIt is said to spread!!!\n"
+	stdout, stderr, code := runCLI(t, testRegistry(t), map[string]string{"a.md": draft, "bad.txt": "x\xff"}, "",
+		"check", "--format", "sarif", "a.md", "bad.txt", "missing.md")
+	if code != ExitError {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	sch, err := c.Compile(filepath.Join(repoRoot(t), "testdata", "schema", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(stdout))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("%v\n%s", err, stdout)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string
+				Suppressions []struct{ Kind, Justification string }
+			}
+			Invocations []struct {
+				ToolExecutionNotifications []json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range log.Runs[0].Results {
+		s := r.RuleID
+		for _, sup := range r.Suppressions {
+			s += " (" + sup.Kind + ": " + sup.Justification + ")"
+		}
+		got = append(got, s)
+	}
+	sort.Strings(got)
+	want := "said-to,shouting,shouting (inSource: the headline of the quoted poster)"
+	if strings.Join(got, ",") != want {
+		t.Errorf("results %q, want %q", got, want)
+	}
+	if n := len(log.Runs[0].Invocations[0].ToolExecutionNotifications); n != 2 {
+		t.Errorf("%d notifications, want 2 (bad.txt, missing.md)", n)
 	}
 }
