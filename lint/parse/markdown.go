@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"strings"
 
 	"copydesk/lint"
 
@@ -33,7 +34,7 @@ func parseMarkdown(path string, src []byte, start int) *lint.Document {
 	body := start
 	if fm, ok := findFrontMatter(src, start); ok {
 		body = fm.bodyStart
-		if pieces, ok := fm.title(src); ok {
+		if pieces, ok := fm.title(src); ok && hasText(src, pieces) {
 			b.OpenBlock(lint.Title, "title")
 			b.MarkHeadline()
 			for _, p := range pieces {
@@ -44,7 +45,7 @@ func parseMarkdown(path string, src []byte, start int) *lint.Document {
 				}
 			}
 			b.CloseBlock()
-			w.headline = b.Len() > 0
+			w.headline = true
 		}
 	}
 	gsrc := src[body:]
@@ -63,6 +64,20 @@ func parseMarkdown(path string, src []byte, start int) *lint.Document {
 	root := mdParser.Parse(text.NewReader(gsrc))
 	w.block(root)
 	return b.Finish()
+}
+
+// hasText reports whether the title pieces hold more than white space.
+func hasText(src []byte, pieces []piece) bool {
+	for _, p := range pieces {
+		t := p.repl
+		if !p.replace {
+			t = string(src[p.start:p.end])
+		}
+		if strings.TrimSpace(t) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLoneCR(s []byte) bool {

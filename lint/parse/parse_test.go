@@ -51,6 +51,8 @@ func TestParseBlocks(t *testing.T) {
 			[]blockView{{H, "h1", "Yes"}}},
 		{"md title with NUL escape falls back", "a.md", "---\ntitle: \"a\\u0000b\"\n---\n# H\n", 0,
 			[]blockView{{H, "h1", "H"}}},
+		{"md blank title falls back", "a.md", "---\ntitle: \"  \"\n---\n# H\n", 0,
+			[]blockView{{H, "h1", "H"}}},
 		{"md front matter without title", "a.md", "---\nauthor: x\n---\n# From H1\n", 0,
 			[]blockView{{H, "h1", "From H1"}}},
 		{"md unclosed front matter is markdown", "a.md", "---\ntitle: x\n", -1,
