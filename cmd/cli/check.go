@@ -59,6 +59,10 @@ type checkExtension struct {
 	Result func(set *config.RuleSet, fr *lint.FileResult)
 	// Close runs once when the run ends, even after an error.
 	Close func() error
+	// Rules returns the rules the extension added to the run so far
+	// (packs, plugins), for formats that describe the rules (SARIF). It
+	// is called once the inputs are collected.
+	Rules func() []lint.Rule
 }
 
 // checkExtensions are called once per check run, in order, to set up that run's
@@ -210,6 +214,13 @@ func (a *app) check(o *checkOptions, args []string) int {
 	opts := format.Options{Color: useColor(o.Color, report), Version: version(), ShowSuppressed: o.Suppressed}
 	for _, r := range a.reg.Rules() {
 		opts.Rules = append(opts.Rules, r.Meta())
+	}
+	for _, e := range exts {
+		if e.Rules != nil {
+			for _, r := range e.Rules() {
+				opts.Rules = append(opts.Rules, r.Meta())
+			}
+		}
 	}
 	out := a.checkOutput(o, mk, report, opts)
 	run := &checkRun{app: a, res: res, failOn: failOn, out: out, exts: exts, fixer: newFixer(o)}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"sync"
 
 	"copydesk/config"
 	"copydesk/extend"
@@ -17,8 +18,46 @@ import (
 func init() {
 	checkExtensions = append(checkExtensions, func(o *checkOptions) (*checkExtension, error) {
 		l := newLoader(o.NoPlugins)
-		return &checkExtension{Prepare: l.Prepare, Close: l.Close}, nil
+		added := &addedRules{seen: map[string]bool{}}
+		prepare := func(c *config.Config, base *lint.Registry) (*lint.Registry, error) {
+			reg, err := l.Prepare(c, base)
+			if err == nil {
+				added.note(base, reg)
+			}
+			return reg, err
+		}
+		return &checkExtension{Prepare: prepare, Close: l.Close, Rules: added.list}, nil
 	})
+}
+
+// addedRules collects the rules that packs and plugins add to a run, once
+// each, in the order met. It is safe for concurrent use.
+type addedRules struct {
+	mu    sync.Mutex
+	seen  map[string]bool
+	rules []lint.Rule
+}
+
+// note records the rules of reg that base does not have.
+func (a *addedRules) note(base, reg *lint.Registry) {
+	if reg == base {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, r := range reg.Rules() {
+		id := r.Meta().ID
+		if _, builtin := base.Get(id); !builtin && !a.seen[id] {
+			a.seen[id] = true
+			a.rules = append(a.rules, r)
+		}
+	}
+}
+
+func (a *addedRules) list() []lint.Rule {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]lint.Rule(nil), a.rules...)
 }
 
 // newLoader returns the loader of packs and plugins for one run.

@@ -233,3 +233,42 @@ func TestPluginEndToEnd(t *testing.T) {
 		t.Errorf("--no-plugins with a crashing plugin: exit %d\n%s", code, errb.String())
 	}
 }
+
+// TestPackRulesDescribed: formats that describe the run's rules (SARIF)
+// get the pack rules too.
+func TestPackRulesDescribed(t *testing.T) {
+	reg := testRegistry(t)
+	files := map[string]string{
+		".copydesk.toml": "packs = [\"house.toml\"]\n",
+		"house.toml":     readRepoFile(t, "testdata/packs/house.toml"),
+		"drafts/a.md":    "Rates rise\n\nCouncil tax will rise by 4 percent.\n",
+	}
+	stdout, stderr, code := runCLI(t, reg, files, "", "check", "--format", "sarif", "drafts")
+	var doc struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID string }
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex *int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || len(doc.Runs) != 1 {
+		t.Fatalf("exit %d: %v\n%s%s", code, err, stdout, stderr)
+	}
+	var ids []string
+	for _, r := range doc.Runs[0].Tool.Driver.Rules {
+		ids = append(ids, r.ID)
+	}
+	if !hasAll(ids, "said-to", "house/per-cent", "house/jargon") {
+		t.Errorf("rules described: %q", ids)
+	}
+	res := doc.Runs[0].Results
+	if len(res) != 1 || res[0].RuleID != "house/per-cent" || res[0].RuleIndex == nil || ids[*res[0].RuleIndex] != "house/per-cent" {
+		t.Errorf("results: %+v", res)
+	}
+}
