@@ -293,3 +293,45 @@ func TestDebrisHTMLPages(t *testing.T) {
 		t.Fail()
 	}
 }
+
+// benchArticles times one rule over the parsed published articles in
+// $COPYDESK_CORPUS/articles (parsing excluded), in CPU time as well.
+func benchArticles(b *testing.B, r lint.Rule) {
+	dir := os.Getenv("COPYDESK_CORPUS")
+	if dir == "" {
+		b.Skip()
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
+	var docs []*lint.Document
+	size := 0
+	for _, p := range paths {
+		src, _ := os.ReadFile(p)
+		d, err := parse.Parse(p, src)
+		if err != nil {
+			continue
+		}
+		docs = append(docs, d)
+		size += len(src)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := processCPU()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			_ = r.Check(lint.NewPass(d, r.Meta().ID, lint.Error, func(lint.Finding) {}))
+		}
+	}
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/cpu.Seconds()/1e6, "cpu-MB/s")
+	}
+}
+
+// BenchmarkDebrisArticlesScrape times scrape-debris over the articles.
+func BenchmarkDebrisArticlesScrape(b *testing.B) { benchArticles(b, rules.NewScrapeDebris()) }
+
+// BenchmarkDebrisArticlesMojibake times mojibake over the articles.
+func BenchmarkDebrisArticlesMojibake(b *testing.B) { benchArticles(b, rules.NewMojibake()) }
+
+// BenchmarkDebrisArticlesGlued times glued-words over the articles.
+func BenchmarkDebrisArticlesGlued(b *testing.B) { benchArticles(b, rules.NewGluedWords()) }

@@ -103,8 +103,8 @@ type glue struct {
 }
 
 // Check reports glued words in the body.
-func (r *GluedWords) Check(p *lint.Pass) error {
-	doc := p.Doc
+func (r *GluedWords) Check(pass *lint.Pass) error {
+	doc := pass.Doc
 	headline := doc.Slice(doc.Headline)
 	for bi := range doc.Blocks {
 		if bi == doc.HeadlineBlock {
@@ -112,41 +112,51 @@ func (r *GluedWords) Check(p *lint.Pass) error {
 		}
 		span := doc.Blocks[bi].Span
 		text := doc.Text[span.Start:span.End]
-		forEachChunk(text, func(cs, ce int) {
-			chunk := text[cs:ce]
-			if skipChunk(chunk) {
-				return
+		// Only a capital right after a lower-case letter, a sentence end or
+		// a closing quote can start glue: find those, then look at the
+		// chunk of non-space bytes around each.
+		for i := 1; i < len(text); i++ {
+			if !upperASCII(text[i]) {
+				continue
 			}
-			for _, g := range findGlue(chunk) {
-				tok := chunk[g.start:g.end]
-				if r.allow[strings.ToLower(tok)] || strings.Contains(headline, tok) || strings.Count(doc.Text, tok) >= 2 {
-					continue
-				}
-				s := lint.Span{Start: span.Start + cs + g.start, End: span.Start + cs + g.end}
-				at := span.Start + cs + g.split
-				p.Report(lint.Finding{Span: s,
-					Message: fmt.Sprintf("Missing space between %q and %q?", doc.Text[s.Start:at], doc.Text[at:s.End]),
-					Fix: &lint.Fix{Message: "Insert a space", Safe: false,
-						Edits: []lint.Edit{{Span: lint.Span{Start: at, End: at}, New: " "}}}})
+			p := text[i-1]
+			if !lowerASCII(p) && p != '.' && p != '!' && p != '?' && p != '\'' && p != '"' && p != 0x99 && p != 0x9D {
+				continue
 			}
-		})
+			cs, ce := i, i
+			for cs > 0 && !chunkSpace(text[cs-1]) {
+				cs--
+			}
+			for ce < len(text) && !chunkSpace(text[ce]) {
+				ce++
+			}
+			r.checkChunk(pass, doc, headline, span, text, cs, ce)
+			i = ce
+		}
 	}
 	return nil
 }
 
-// forEachChunk calls fn with the bounds of each run of non-space bytes.
-func forEachChunk(text string, fn func(start, end int)) {
-	start := -1
-	for i := 0; i <= len(text); i++ {
-		sp := i == len(text) || text[i] == ' ' || text[i] == '\n' || text[i] == '\t'
-		if sp {
-			if start >= 0 {
-				fn(start, i)
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
+func chunkSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
+
+// checkChunk reports the glue candidates in text[cs:ce] (a block's text
+// starting at span.Start).
+func (r *GluedWords) checkChunk(p *lint.Pass, doc *lint.Document, headline string, span lint.Span, text string, cs, ce int) {
+	chunk := text[cs:ce]
+	if skipChunk(chunk) {
+		return
+	}
+	for _, g := range findGlue(chunk) {
+		tok := chunk[g.start:g.end]
+		if r.allow[strings.ToLower(tok)] || strings.Contains(headline, tok) || strings.Count(doc.Text, tok) >= 2 {
+			continue
 		}
+		s := lint.Span{Start: span.Start + cs + g.start, End: span.Start + cs + g.end}
+		at := span.Start + cs + g.split
+		p.Report(lint.Finding{Span: s,
+			Message: fmt.Sprintf("Missing space between %q and %q?", doc.Text[s.Start:at], doc.Text[at:s.End]),
+			Fix: &lint.Fix{Message: "Insert a space", Safe: false,
+				Edits: []lint.Edit{{Span: lint.Span{Start: at, End: at}, New: " "}}}})
 	}
 }
 

@@ -475,8 +475,7 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 	// Duplicates and the headline repeated.
 	var hkey uint64
 	if doc.HasHeadline() && n > 0 {
-		var sc debris.Scratch
-		f := sc.Analyze(doc.Slice(doc.Headline))
+		f := st.sc.Analyze(doc.Slice(doc.Headline))
 		hkey = hashKey(f.Key)
 		// A heading repeating a front-matter or <title> headline is the
 		// page's own H1, not a scrape's double.
@@ -993,7 +992,7 @@ func featureOnly(lines []dline) {
 // applies (every one stops at 40 words), so only the duplicate key and a
 // "Read more:" tail are needed, without the full analysis.
 func (r *ScrapeDebris) classifyLong(doc *lint.Document, ln *dline, text string) {
-	ln.words = len(strings.Fields(text))
+	ln.words = countWords(text)
 	t := strings.TrimRight(text, " \"'”’)")
 	if t != "" {
 		switch t[len(t)-1] {
@@ -1090,4 +1089,17 @@ func textEdits(doc *lint.Document, span lint.Span) []lint.Edit {
 		return []lint.Edit{{Span: span}}
 	}
 	return es
+}
+
+// countWords counts runs of bytes other than ASCII white space.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }

@@ -516,7 +516,8 @@ func hasCopyright(line, key string) bool {
 		return true
 	}
 	t := strings.TrimSpace(line)
-	return (strings.HasPrefix(t, "©") || strings.HasPrefix(strings.ToLower(t), "copyright ©")) && len(strings.Fields(t)) <= 20
+	return (strings.HasPrefix(t, "©") || len(t) >= len("copyright ©") && strings.EqualFold(t[:len("copyright ©")], "copyright ©")) &&
+		len(strings.Fields(t)) <= 20
 }
 
 // ReadMoreIndex finds "read more:" (any case) in line, or returns -1.

@@ -36,15 +36,10 @@ func ScanTimestamp(line string) (end int, glued bool) {
 			return 0, false
 		}
 	}
-	low := len(line)
-	if low > 64 {
-		low = 64
-	}
-	head := strings.ToLower(line[:low])
 	i := 0
 	keyword := false
 	for _, s := range stampStarts {
-		if strings.HasPrefix(head, s) && (len(head) == len(s) || !isLetterByte(head[len(s)])) {
+		if len(line) >= len(s) && strings.EqualFold(line[:len(s)], s) && (len(line) == len(s) || !isLetterByte(line[len(s)])) {
 			i, keyword = len(s), true
 			break
 		}
@@ -87,9 +82,10 @@ func ScanTimestamp(line string) (end int, glued bool) {
 			for j < len(line) && isLetterByte(line[j]) && line[j] < utf8.RuneSelf {
 				j++
 			}
-			w := strings.ToLower(line[i:j])
-			if dateWords[w] {
-				if w == "ago" {
+			var buf [16]byte
+			w := lowerInto(buf[:0], line[i:j])
+			if dateWords[string(w)] {
+				if string(w) == "ago" {
 					sawAgo = true
 				}
 				i, last = j, j
@@ -206,7 +202,8 @@ func DateLine(line string) bool {
 			for j < len(line) && isLetterByte(line[j]) && line[j] < utf8.RuneSelf {
 				j++
 			}
-			w := strings.ToLower(line[i:j])
+			var buf [16]byte
+			w := string(lowerInto(buf[:0], line[i:j]))
 			if !dateWords[w] || w == "ago" || w == "updated" || w == "published" || w == "posted" {
 				return false
 			}
@@ -232,4 +229,17 @@ func clockByte(line string, i int) bool {
 		return true
 	}
 	return c == '.' && i+1 < len(line) && line[i+1] >= '0' && line[i+1] <= '9'
+}
+
+// lowerInto appends the ASCII lower case of s to dst (a stack buffer: a
+// word longer than it simply grows, which only costs for odd words).
+func lowerInto(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
