@@ -327,6 +327,7 @@ func TestStagedFlags(t *testing.T) {
 		{[]string{"check", "--staged", "--changed-since", "main"}, "exclude each other"},
 		{[]string{"check", "--staged", "-", "--stdin-filename", "a.md"}, "not standard input"},
 		{[]string{"check", "--changed-since", "--", "a.md"}, "not a revision"},
+		{[]string{"check", "--staged", "-"}, "not standard input"},
 		{[]string{"check", "--changed-since", "nope"}, "--changed-since nope"},
 	}
 	for _, tt := range tests {

@@ -185,6 +185,9 @@ func (c *collector) addChanged(o *checkOptions, args []string) error {
 	}
 	scopes := make([]string, 0, len(args))
 	for _, arg := range args {
+		if arg == "-" {
+			return errors.New("--staged and --changed-since read files from git, not standard input")
+		}
 		s, err := repo.fromTop(arg)
 		if err != nil {
 			return err
