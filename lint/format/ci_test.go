@@ -3,6 +3,7 @@ package format_test
 import (
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -211,5 +212,22 @@ func TestXMLWellFormed(t *testing.T) {
 				t.Errorf("junit counts %v", counts)
 			}
 		}
+	}
+}
+
+// BenchmarkCIFormats measures writing the format test draft's results in
+// the CI formats.
+func BenchmarkCIFormats(b *testing.B) {
+	rs := results(b)
+	for _, name := range []string{"sarif", "github", "checkstyle", "junit"} {
+		b.Run(name, func(b *testing.B) {
+			mk, _ := format.Lookup(name)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := format.Write(mk(io.Discard, ciOpts), rs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
