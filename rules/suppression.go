@@ -35,7 +35,7 @@ Pack and plugin rules are named the same way (house/slammed). The comment is nev
 Plain text has no such comments: use an [[ignore]] table in the config instead.
 
 This rule reports the directives themselves: one with no reason, one naming a rule that does not
-exist in this run (with a "did you mean"), a misspelt directive, and, so that stale suppressions do
+exist in this run (with a "did you mean"), a misspelled directive, and, so that stale suppressions do
 not pile up, a directive (or a rule in it) that silenced nothing in this run. A rule that did not
 run on the draft (disabled, not selected, excluded for the file) is never called unused. A
 directive without a reason still applies; the warning asks for the reason. Unused [[ignore]]

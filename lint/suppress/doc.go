@@ -19,6 +19,6 @@
 // depends on the other rules' findings. It reports the directives' own
 // problems as findings of the rule RuleID: a missing reason, an unknown
 // rule (with a "did you mean"), a directive or a rule in it that silenced
-// nothing in this run, a misspelt directive. The package imports only the
+// nothing in this run, a misspelled directive. The package imports only the
 // standard library and lint.
 package suppress
