@@ -70,6 +70,10 @@ func (c Category) String() string {
 // by their normalized form (see Analyze: lower case, words separated by
 // one space, punctuation dropped, apostrophes inside words dropped).
 var wholeLines = map[Category][]string{
+	Player: {
+		"video", "videos", "watch", "watch video", "play video", "watch now", "audio", "listen", "play",
+		"video player", "now playing",
+	},
 	Ad: {
 		"advertisement", "advertisements", "advert", "adverts", "ad", "ads", "sponsored", "sponsored content",
 		"sponsored links", "sponsored stories", "paid content", "paid post", "promoted content", "partner content",
@@ -92,6 +96,7 @@ var wholeLines = map[Category][]string{
 		"like this", "like loading", "loading", "like", "reply", "report", "permalink",
 		"tell us what you think", "you must log in to post a comment", "you must be logged in to post a comment",
 		"log in to comment", "explore further", "view full article", "open in app", "listen to this article",
+		"close", "less", "show less", "read less", "see less",
 	},
 	Share: {
 		"share", "share this", "share this article", "share this story", "share this page", "share article",
@@ -101,7 +106,7 @@ var wholeLines = map[Category][]string{
 	},
 	ImageCredit: {
 		"getty images", "afp getty images", "afp via getty images", "getty images istockphoto", "istockphoto",
-		"istock", "shutterstock", "alamy", "pa media", "pa wire", "ap photo",
+		"istock", "shutterstock", "alamy", "pa media", "pa wire", "ap photo", "getty",
 	},
 	RelatedHeading: {
 		"related", "related stories", "related articles", "related content", "related links", "related news",
@@ -171,6 +176,8 @@ var labels = []label{
 	{"related:", RelatedItem, 20}, {"read next:", RelatedItem, 20}, {"recommended:", RelatedItem, 20},
 	{"related article:", RelatedItem, 20}, {"related story:", RelatedItem, 20}, {"more:", RelatedItem, 20},
 	{"source:", SourceTail, 5}, {"sources:", SourceTail, 5},
+	{"filed under:", RelatedItem, 12}, {"related post:", RelatedItem, 20}, {"related posts:", RelatedItem, 20},
+	{"tags:", RelatedItem, 12}, {"topics:", RelatedItem, 12},
 }
 
 // family says what a contains-pattern is evidence of.

@@ -398,6 +398,10 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		return m
 	}
 	// Prefix phrases: share and read-on prompts.
+	if f.First == "follow" && f.Words >= 2 && f.Words <= 5 && sc.word(f.Words-1) == "on" && !f.FinalStop {
+		m.Cat = Share // "Follow the Gazette on" with its icons stripped
+		return m
+	}
 	if f.Words <= 16 && f.First == "follow" && l.followOn(sc, f) {
 		m.Cat = Share
 		return m
