@@ -292,7 +292,7 @@ reason = "attributed in the standfirst"
 	if _, _, code := runIn(t, dir, "check", "--write-baseline", "b.json", "a.md"); code != ExitOK {
 		t.Fatal(code)
 	}
-	setupFiles(t, dir, map[string]string{"a.md": directiveDraft + "\nThe treasurer is believed to have objected.\n\nThe contractor reportedly missed three deadlines.\n\nCritics argue the plan suits the town centre.\n"})
+	setupFiles(t, dir, map[string]string{"a.md": directiveDraft + "\nThe treasurer is believed to have objected.\n\nThe contractor reportedly missed three deadlines.\n\nCritics argue the plan suits the high street.\n"})
 	out, errs, code := runIn(t, dir, "check", "--format", "json", "--baseline", "b.json", "a.md")
 	got := out + "-- stderr --\n" + errs + "-- exit: " + string(rune('0'+code)) + " --\n"
 	checkGolden(t, filepath.Join("testdata", "cli", "suppress_json.golden"), got)
