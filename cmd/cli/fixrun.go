@@ -42,6 +42,8 @@ func fixUsage(o *checkOptions) string {
 		return "--fix and --diff exclude each other"
 	case o.UnsafeFixes && !o.Fix && !o.Diff:
 		return "--unsafe-fixes needs --fix or --diff"
+	case o.Diff && o.Output != "":
+		return "--diff prints a patch instead of a report: redirect stdout rather than use --output"
 	}
 	return ""
 }

@@ -106,6 +106,7 @@ func TestFixUsage(t *testing.T) {
 	}{
 		{[]string{"check", "--fix", "--diff", "a.md"}, "--fix and --diff exclude each other"},
 		{[]string{"check", "--unsafe-fixes", "a.md"}, "--unsafe-fixes needs --fix or --diff"},
+		{[]string{"check", "--diff", "--output", "r.json", "a.md"}, "--diff prints a patch instead of a report: redirect stdout rather than use --output"},
 	}
 	for _, tt := range tests {
 		_, stderr, code := runCLI(t, reg, map[string]string{"a.md": fixDraftA}, "", tt.args...)
