@@ -34,7 +34,7 @@ func checkerFor(r lint.Rule) linttest.Linter {
 		fs, err := lint.CheckDocument(doc, active)
 		kept, _ := suppress.Apply(doc, fs, suppress.Options{
 			Known:    func(id string) bool { _, ok := reg.Get(id); return ok },
-			IDs:      reg.IDs(),
+			Suggest:  reg.Suggest,
 			Severity: r.Meta().Severity,
 		})
 		return doc, kept, err

@@ -98,12 +98,17 @@ func (s *suppressor) result(set *config.RuleSet, fr *lint.FileResult) {
 	if err != nil {
 		return // reported with the file already
 	}
-	ran := make(map[string]bool, len(active))
+	ran := func(id string) bool {
+		for _, a := range active {
+			if a.Rule.Meta().ID == id {
+				return true
+			}
+		}
+		return false
+	}
 	var sev lint.Severity
 	for _, a := range active {
-		id := a.Rule.Meta().ID
-		ran[id] = true
-		if id == suppress.RuleID {
+		if a.Rule.Meta().ID == suppress.RuleID {
 			sev = a.Severity
 		}
 	}
@@ -111,8 +116,8 @@ func (s *suppressor) result(set *config.RuleSet, fr *lint.FileResult) {
 	var silenced []lint.Suppressed
 	fr.Findings, silenced = suppress.Apply(fr.Doc, fr.Findings, suppress.Options{
 		Known:    func(id string) bool { _, ok := reg.Get(id); return ok },
-		IDs:      reg.IDs(),
-		Ran:      func(id string) bool { return ran[id] },
+		Suggest:  reg.Suggest,
+		Ran:      ran,
 		Severity: sev,
 		Audit:    s.audit,
 	})
@@ -136,7 +141,7 @@ func (s *suppressor) result(set *config.RuleSet, fr *lint.FileResult) {
 // configIgnores silences the findings an [[ignore]] entry of c matches:
 // the file matches its globs (none: every file), the rule is one of its
 // rules, and the flagged text is its text when it has one.
-func (s *suppressor) configIgnores(c *config.Config, fr *lint.FileResult, ran map[string]bool, report bool) {
+func (s *suppressor) configIgnores(c *config.Config, fr *lint.FileResult, ran func(string) bool, report bool) {
 	if len(c.Ignores) == 0 {
 		return
 	}
@@ -156,7 +161,7 @@ func (s *suppressor) configIgnores(c *config.Config, fr *lint.FileResult, ran ma
 			s.order = append(s.order, ig)
 		}
 		for _, id := range ig.Rules {
-			use.applicable = use.applicable || report && ran[id]
+			use.applicable = use.applicable || report && ran(id)
 		}
 	}
 	if len(here) == 0 {

@@ -179,8 +179,9 @@ type Options struct {
 	// Known reports whether a rule ID exists in this run (built-in, pack
 	// and plugin rules); nil means every valid ID is known.
 	Known func(id string) bool
-	// IDs are the run's rule IDs, for "did you mean".
-	IDs []string
+	// Suggest returns the known rule ID closest to a mistyped one, or ""
+	// (lint.Registry.Suggest); nil means no suggestions.
+	Suggest func(id string) string
 	// Ran reports whether a rule ran on this draft. A directive naming a
 	// rule that did not run (disabled, not selected, excluded for the
 	// file) is never reported as unused. nil means every rule ran.
@@ -301,7 +302,7 @@ func (a *applier) problems(unused bool) []lint.Finding {
 			for _, id := range d.Rules {
 				if !a.known(id) {
 					msg := fmt.Sprintf("%s names unknown rule %q", kw, id)
-					if s := lint.Suggest(id, a.o.IDs); s != "" {
+					if s := a.suggest(id); s != "" {
 						msg += fmt.Sprintf(" (did you mean %q?)", s)
 					}
 					out = append(out, a.finding(d, msg, false))
@@ -347,6 +348,13 @@ func (a *applier) known(id string) bool {
 }
 
 func (a *applier) ran(id string) bool { return a.o.Ran == nil || a.o.Ran(id) }
+
+func (a *applier) suggest(id string) string {
+	if a.o.Suggest == nil {
+		return ""
+	}
+	return a.o.Suggest(id)
+}
 
 // finding makes a resolved finding of RuleID at the directive's comment.
 // Its Text span is empty, at the start of the block the directive covers

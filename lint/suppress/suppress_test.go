@@ -91,7 +91,7 @@ func TestApplyOptions(t *testing.T) {
 		{"audit: silences nothing, no unused", []lint.Finding{finding("r1", 0)},
 			Options{Severity: lint.Warning, Audit: true}, []string{"r1"}, 0},
 		{"unknown rule", []lint.Finding{finding("r1", 0), finding("r2", 1)},
-			Options{Severity: lint.Info, Known: func(id string) bool { return id == "r1" }, IDs: []string{"r1", "r2x"}}, []string{RuleID}, 2},
+			Options{Severity: lint.Info, Known: func(id string) bool { return id == "r1" }, Suggest: func(id string) string { return lint.Suggest(id, []string{"r1", "r2x"}) }}, []string{RuleID}, 2},
 	}
 	for _, tt := range tests {
 		kept, sup := Apply(d, append([]lint.Finding(nil), tt.in...), tt.o)
