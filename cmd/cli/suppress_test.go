@@ -297,3 +297,41 @@ reason = "attributed in the standfirst"
 	got := out + "-- stderr --\n" + errs + "-- exit: " + string(rune('0'+code)) + " --\n"
 	checkGolden(t, filepath.Join("testdata", "cli", "suppress_json.golden"), got)
 }
+
+// TestSuppressSARIF checks that SARIF carries every kind of suppression
+// with a kind SARIF knows (a baseline is "external") and the reason.
+func TestSuppressSARIF(t *testing.T) {
+	dir := newDir(t, map[string]string{
+		".copydesk.toml": "[[ignore]]\nrule = \"unattributed-claim\"\ntext = \"is believed to\"\nreason = \"attributed in the standfirst\"\n",
+		"a.md":           directiveDraft + "\nThe treasurer is believed to have objected.\n\nThe contractor reportedly missed three deadlines.\n",
+	})
+	if _, _, code := runIn(t, dir, "check", "--write-baseline", "b.json", "a.md"); code != ExitOK {
+		t.Fatal(code)
+	}
+	out, errs, code := runIn(t, dir, "check", "--format", "sarif", "--baseline", "b.json", "a.md")
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []struct{ Kind, Justification string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, r := range log.Runs[0].Results {
+		if len(r.Suppressions) != 1 || r.Suppressions[0].Justification == "" {
+			t.Errorf("result %s: suppressions %+v", r.RuleID, r.Suppressions)
+			continue
+		}
+		kinds[r.Suppressions[0].Kind]++
+	}
+	if kinds["inSource"] != 1 || kinds["external"] != 3 || len(kinds) != 2 {
+		t.Errorf("suppression kinds %v, want 1 inSource and 3 external (config ignore, two baselined)", kinds)
+	}
+}
