@@ -170,12 +170,7 @@ func checkFixProperties(t *testing.T, path string, src []byte, active []lint.Act
 // converge under --fix --unsafe-fixes (copydesk reports "fixes did not
 // converge" and leaves the file untouched), left out of the suggestion
 // check until fixed. Safe fixes are checked for every rule.
-var suggestionsNotSettling = map[string]struct{ why, draft string }{
-	"unattributed-claim": {
-		why:   `inserts " [attribution needed]" after the claim, which is still reported with the same fix`,
-		draft: "Council to cut route\n\nIt is understood that the council will cut the 14 route.\n",
-	},
-}
+var suggestionsNotSettling = map[string]struct{ why, draft string }{}
 
 // TestSuggestionsNotSettlingIsCurrent fails once a rule listed in
 // suggestionsNotSettling converges, so that the list does not go stale.

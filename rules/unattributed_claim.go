@@ -264,15 +264,20 @@ func (r *UnattributedClaim) finding(doc *lint.Document, sp lint.Span, kind prose
 	default:
 		msg = fmt.Sprintf("%q: %s by whom? Name the source, or state it plainly if it is established.", text, verb)
 	}
-	return lint.Finding{
-		Span:    sp,
-		Message: msg,
-		Fix: &lint.Fix{
+	f := lint.Finding{Span: sp, Message: msg}
+	// Once the marker is there the editor has seen the question: offer it
+	// again and --fix --unsafe-fixes would never settle.
+	if !strings.HasPrefix(doc.Text[sp.End:], attributionMarker) {
+		f.Fix = &lint.Fix{
 			Message: "Mark the claim as needing attribution",
-			Edits:   []lint.Edit{{Span: lint.Span{Start: sp.End, End: sp.End}, New: " [attribution needed]"}},
-		},
+			Edits:   []lint.Edit{{Span: lint.Span{Start: sp.End, End: sp.End}, New: attributionMarker}},
+		}
 	}
+	return f
 }
+
+// attributionMarker is the suggestion inserted after an unattributed cue.
+const attributionMarker = " [attribution needed]"
 
 // weaselQuestion asks "which critics?" for "Critics argue", "who?" for "Some say".
 func weaselQuestion(text string) string {
