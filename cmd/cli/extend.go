@@ -6,8 +6,8 @@ import (
 	"os"
 	"sync"
 
+	"copydesk/cmd/cli/internal/extend"
 	"copydesk/config"
-	"copydesk/extend"
 	"copydesk/lint"
 	"copydesk/lint/parse"
 )

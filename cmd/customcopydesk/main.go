@@ -1,8 +1,8 @@
-// Command custombinary shows how a newsroom builds its own copydesk binary:
+// Command customcopydesk shows how a newsroom builds its own copydesk binary:
 // the built-in rules plus rules compiled in from its own Go package, with
 // the standard command line. Build it with
 //
-//	go build -o copydesk ./examples/custombinary
+//	go build -o copydesk ./cmd/customcopydesk
 //
 // Everything else (config, packs, plugins, output formats, exit codes) works
 // as in the stock binary.

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"copydesk/cmd/cli/internal/extend"
 	"copydesk/config"
-	"copydesk/extend"
 	"copydesk/lint"
 	"copydesk/lint/external"
 	"copydesk/lint/parse"
