@@ -28,7 +28,8 @@ func (Suppression) Meta() lint.Meta {
 
   <!-- copydesk-ignore RULE[,RULE...]: REASON -->        the next block (paragraph, heading, list
                                                         item, quotation; before the headline, the
-                                                        headline)
+                                                        headline; right after a front-matter
+                                                        title, that title too)
   <!-- copydesk-ignore-file RULE[,RULE...]: REASON -->   the whole draft
 
 Pack and plugin rules are named the same way (house/slammed). The comment is never published text.

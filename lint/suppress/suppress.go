@@ -28,8 +28,9 @@ type Directive struct {
 	Reason string
 	// First and Last are the blocks a copydesk-ignore silences (Last is
 	// inclusive: a directive before a quotation covers its following
-	// quoted paragraphs too); First is -1 when no block follows, and both
-	// are -1 for copydesk-ignore-file.
+	// quoted paragraphs too, and one right after a headline taken from
+	// front matter or <title> covers that headline too); First is -1 when
+	// no block follows, and both are -1 for copydesk-ignore-file.
 	First, Last int
 	// Source is the whole comment in Document.Source.
 	Source lint.Span
@@ -73,6 +74,11 @@ func parseAll(doc *lint.Document) []Directive {
 				for d.Last+1 < len(doc.Blocks) && doc.Blocks[d.Last+1].Quoted {
 					d.Last++
 				}
+			}
+			// A headline from front matter or <title> can have no comment
+			// before it: a directive right after it covers it too.
+			if h := doc.HeadlineBlock; h >= 0 && h == d.First-1 && doc.Blocks[h].Kind == lint.Title {
+				d.First = h
 			}
 		}
 		out = append(out, d)
