@@ -335,3 +335,21 @@ func TestSuppressSARIF(t *testing.T) {
 		t.Errorf("suppression kinds %v, want 1 inSource and 3 external (config ignore, two baselined)", kinds)
 	}
 }
+
+// TestREADMESuppressFlags checks that the suppression flags are documented.
+func TestREADMESuppressFlags(t *testing.T) {
+	sec := readmeSection(t, "Commands and flags")
+	fs := newFlagSet("check")
+	defineCheckFlags(fs, &checkOptions{})
+	for _, name := range []string{"no-suppress", "show-suppressed", "baseline", "write-baseline"} {
+		if fs.Lookup(name) == nil {
+			t.Errorf("check has no flag --%s", name)
+		}
+		if !strings.Contains(sec, "`--"+name) {
+			t.Errorf("README does not document --%s", name)
+		}
+	}
+	if !strings.Contains(readmeSection(t, "Suppressions and baselines"), "copydesk check --baseline") {
+		t.Error("README does not describe the baseline workflow")
+	}
+}
