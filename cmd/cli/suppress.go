@@ -84,6 +84,9 @@ func setupSuppress(o *checkOptions) (*checkExtension, error) {
 		if err != nil {
 			return nil, err
 		}
+		if s.base != nil {
+			r.Keep(s.base)
+		}
 		s.rec, s.recName = r, o.WriteBaseline
 	}
 	return &checkExtension{Result: s.result, Close: s.close}, nil

@@ -353,3 +353,24 @@ func TestREADMESuppressFlags(t *testing.T) {
 		t.Error("README does not describe the baseline workflow")
 	}
 }
+
+// TestBaselineShrinkSubset checks that shrinking over some of the files
+// keeps the other files' entries.
+func TestBaselineShrinkSubset(t *testing.T) {
+	dir := newDir(t, map[string]string{"a.txt": plainDraft, "b.txt": plainDraft})
+	if _, _, code := runIn(t, dir, "check", "--write-baseline", "b.json", "."); code != ExitOK {
+		t.Fatal(code)
+	}
+	setupFiles(t, dir, map[string]string{"a.txt": "Marwick vote\n\nThe vote was delayed, Ruth Okafor said.\n"})
+	_, errs, code := runIn(t, dir, "check", "--baseline", "b.json", "--write-baseline", "b.json", "a.txt")
+	if code != ExitOK || errs != "copydesk: wrote the baseline b.json: 1 finding in 1 file\n" {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "b.json"))
+	if bytes.Contains(data, []byte(`"a.txt"`)) || !bytes.Contains(data, []byte(`"b.txt"`)) {
+		t.Errorf("baseline after shrinking a.txt:\n%s", data)
+	}
+	if out, _, code := runIn(t, dir, "check", "--baseline", "b.json", "."); code != ExitOK {
+		t.Errorf("b.txt no longer baselined: exit %d\n%s", code, out)
+	}
+}

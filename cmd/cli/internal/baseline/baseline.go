@@ -166,6 +166,8 @@ type Recorder struct {
 	path  string
 	dir   string
 	files map[string][]Entry // by relative path
+	seen  map[string]bool    // relative paths recorded in this run
+	keep  *Baseline          // entries of files not seen are kept from it
 }
 
 // NewRecorder returns a recorder for a baseline to be written at path. The
@@ -181,13 +183,19 @@ func NewRecorder(path string) (*Recorder, error) {
 		}
 		return nil, fmt.Errorf("baseline %s: %w", path, unwrapPath(err))
 	}
-	return &Recorder{path: path, dir: dir, files: map[string][]Entry{}}, nil
+	return &Recorder{path: path, dir: dir, files: map[string][]Entry{}, seen: map[string]bool{}}, nil
 }
+
+// Keep makes the new baseline keep b's entries for every file the run
+// does not record (a run over some of the files shrinks the baseline for
+// those files only).
+func (r *Recorder) Keep(b *Baseline) { r.keep = b }
 
 // Record sets the findings recorded for a file, replacing what an earlier
 // call recorded for it.
 func (r *Recorder) Record(path string, doc *lint.Document, findings []lint.Finding) {
 	p := rel(r.dir, path)
+	r.seen[p] = true
 	if doc == nil || len(findings) == 0 {
 		delete(r.files, p)
 		return
@@ -200,12 +208,36 @@ func (r *Recorder) Record(path string, doc *lint.Document, findings []lint.Findi
 	r.files[p] = entries
 }
 
-// Counts returns the findings and files recorded.
+// Counts returns the findings and files the new baseline holds.
 func (r *Recorder) Counts() (findings, files int) {
-	for _, es := range r.files {
+	all := r.entries()
+	for _, es := range all {
 		findings += len(es)
 	}
-	return findings, len(r.files)
+	return findings, len(all)
+}
+
+// entries returns the recorded entries by file, with those kept from the
+// old baseline.
+func (r *Recorder) entries() map[string][]Entry {
+	if r.keep == nil {
+		return r.files
+	}
+	out := make(map[string][]Entry, len(r.files))
+	for p, es := range r.files {
+		out[p] = es
+	}
+	for p, m := range r.keep.counts {
+		if r.seen[p] {
+			continue
+		}
+		for k, n := range m {
+			for i := 0; i < n; i++ {
+				out[p] = append(out[p], Entry{Path: p, Rule: k.Rule, Text: k.Text, Context: k.Context, Count: 1})
+			}
+		}
+	}
+	return out
 }
 
 // Bytes returns the baseline file: entries sorted by path, rule, text and
@@ -213,7 +245,7 @@ func (r *Recorder) Counts() (findings, files int) {
 // entry per line.
 func (r *Recorder) Bytes() []byte {
 	var all []Entry
-	for _, es := range r.files {
+	for _, es := range r.entries() {
 		all = append(all, es...)
 	}
 	sort.Slice(all, func(i, j int) bool {
