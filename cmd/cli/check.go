@@ -112,7 +112,7 @@ func defineCheckFlags(fs *flag.FlagSet, o *checkOptions) {
 }
 
 // check runs `copydesk check`.
-func (a *app) check(o *checkOptions, args []string) int {
+func (a *app) check(o *checkOptions, args []string) (exit int) {
 	c := commands["check"]
 	mk, ok := format.Lookup(o.Format)
 	if !ok {
@@ -169,7 +169,10 @@ func (a *app) check(o *checkOptions, args []string) int {
 		for _, e := range exts {
 			if e.Close != nil {
 				if err := e.Close(); err != nil {
+					// A baseline or report that could not be written is
+					// an error of the run, whatever the findings were.
 					fmt.Fprintf(a.stderr, "copydesk check: %v\n", err)
+					exit = ExitError
 				}
 			}
 		}
