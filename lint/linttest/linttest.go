@@ -31,7 +31,7 @@ import (
 	"copydesk/lint"
 )
 
-// Update, set with -update, rewrites golden files instead of comparing.
+// Update is the -update flag: golden files are rewritten instead of compared.
 var Update = flag.Bool("update", false, "rewrite golden files")
 
 // Expectation is one "// want" line.
