@@ -318,6 +318,9 @@ func compile(path, packName string, fr fileRule, lines ruleLines, ids map[string
 			r.limit = *fr.Limit
 		}
 	case Pattern:
+		if fr.Pattern == "" && present["pattern"] {
+			bad("pattern", "rule %s: empty pattern", name)
+		}
 		if fr.Pattern != "" {
 			re, err := regexp.Compile(fr.Pattern)
 			if err != nil {
