@@ -92,6 +92,9 @@ func hostileCases() []hostileCase {
 		{name: "single_line_1mb_text_output", setup: writeLongLine("line.txt", 1<<20), args: []string{"line.txt"}, text: true, large: true,
 			code:  ExitFindings,
 			known: "text output expands the whole source line for every finding (lint/format/text.go excerpt → expand): a 1 MB line with ~9,000 findings takes over 10 minutes"},
+		{name: "many_anonymous_sources_1mb", setup: writeRepeated("anon.txt", "Marwick bus cuts\n\n", "A source close to the talks said the route would close.\n\n", 1<<20),
+			args: []string{"anon.txt"}, large: true, code: ExitFindings, at: map[string][]string{"anon.txt": {"3:1"}},
+			known: "anonymous-sourcing gives every anonymous source a related location for each other one (rules/anonymous_sourcing.go, the Related loop in Check): quadratic; 500 KB of such sources takes a minute and 1 GB, a 50 MB draft runs out of memory"},
 		{name: "nested_html_100k", setup: writeFile("deep.html", "<h1>Marwick</h1>"+strings.Repeat("<div>", 100000)+"<p>The 14 route is said to be losing money.</p>"+strings.Repeat("</div>", 100000)),
 			args: []string{"deep.html"}, code: ExitFindings, at: map[string][]string{"deep.html": {"1:500033"}}},
 		{name: "nested_markdown", setup: writeFile("deep.md", "# Marwick\n\n"+strings.Repeat(">", 10000)+" quoted\n\n"+strings.Repeat("- ", 10000)+"item\n\n"+strings.Repeat("[", 10000)+"x"+strings.Repeat("]", 10000)+"\n"),
@@ -332,6 +335,18 @@ func writeLongLine(name string, n int) func(*testing.T, string) {
 			b.WriteString(unit)
 		}
 		writeFile(name, b.String()[:n])(t, dir)
+	}
+}
+
+// writeRepeated writes head and then unit until the draft has n bytes.
+func writeRepeated(name, head, unit string, n int) func(*testing.T, string) {
+	return func(t *testing.T, dir string) {
+		var b strings.Builder
+		b.WriteString(head)
+		for b.Len() < n {
+			b.WriteString(unit)
+		}
+		writeFile(name, b.String())(t, dir)
 	}
 }
 
