@@ -204,6 +204,13 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 			report = append(report, s)
 		}
 	}
+	notes := make([]lint.Related, len(report))
+	for j, o := range report {
+		notes[j] = lint.Related{
+			Span:    a.Attributions[o.at].Source,
+			Message: fmt.Sprintf("anonymous source %d of %d", o.number, nAnon),
+		}
+	}
 	for i, s := range report {
 		at := &a.Attributions[s.at]
 		f := lint.Finding{
@@ -213,18 +220,30 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 		if s.reason {
 			f.Severity = lint.Info
 		}
-		for j, o := range report {
-			if j == i {
-				continue
-			}
-			f.Related = append(f.Related, lint.Related{
-				Span:    a.Attributions[o.at].Source,
-				Message: fmt.Sprintf("anonymous source %d of %d", o.number, nAnon),
-			})
-		}
+		lo, hi := relatedWindow(i, len(report))
+		f.Related = make([]lint.Related, 0, hi-lo-1)
+		f.Related = append(f.Related, notes[lo:i]...)
+		f.Related = append(f.Related, notes[i+1:hi]...)
 		p.Report(f)
 	}
 	return nil
+}
+
+// maxRelated caps the notes of one finding. Every other anonymous source of
+// the stack is a note, which is quadratic in their number: a whole archive
+// linted as one draft could hold tens of thousands. A real article's stack
+// is far smaller than the cap, and gets every other source.
+const maxRelated = 50
+
+// relatedWindow returns the range [lo, hi) of the report, i included, whose
+// other members are finding i's notes: all of them, or the maxRelated
+// nearest.
+func relatedWindow(i, n int) (lo, hi int) {
+	if n <= maxRelated+1 {
+		return 0, n
+	}
+	lo = min(max(i-maxRelated/2, 0), n-maxRelated-1)
+	return lo, lo + maxRelated + 1
 }
 
 // message is the finding text with the totals.

@@ -51,7 +51,7 @@ func analyze(doc *lint.Document) *Analysis {
 			for k := ts; k < len(a.Tokens); k++ {
 				t := &a.Tokens[k]
 				if t.Kind == Word {
-					t.cls = lexicon[t.Lower]
+					t.cls = lookup(t.Lower)
 				}
 				for qi < len(doc.Quotes) && doc.Quotes[qi].End <= t.Span.Start {
 					qi++

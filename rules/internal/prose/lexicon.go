@@ -235,5 +235,75 @@ func init() {
 	}
 }
 
-// lookup returns the lexicon classes of a lower-cased word.
-func lookup(w string) wclass { return lexicon[w] }
+// lookup returns the lexicon classes of a lower-cased word. Analyze calls
+// it for every word of a draft, so words of up to 15 bytes (all but a
+// handful of the lexicon, and nearly every word of prose) are looked up in
+// wordTable, whose slots hold the words themselves: one or two cache lines
+// per lookup where a map with string keys follows a pointer to each key.
+func lookup(w string) wclass {
+	k0, k1, ok := packWord(w)
+	if !ok {
+		return lexicon[w]
+	}
+	for i := wordHash(k0, k1); ; i = (i + 1) & (len(wordTable) - 1) {
+		s := &wordTable[i]
+		if s.k0 == k0 && s.k1 == k1 {
+			return s.cls
+		}
+		if s.k1 == 0 { // empty: the length byte of a word is never zero
+			return 0
+		}
+	}
+}
+
+// wordSlot is one word of wordTable: its bytes, little-endian, in k0 and
+// the low seven bytes of k1, its length in the top byte of k1.
+type wordSlot struct {
+	k0, k1 uint64
+	cls    wclass
+}
+
+// wordTable is the lexicon as an open-addressing table with linear probing,
+// at most a quarter full.
+var wordTable []wordSlot
+
+func init() {
+	size := 16
+	for size < 4*len(lexicon) {
+		size *= 2
+	}
+	wordTable = make([]wordSlot, size)
+	for w, c := range lexicon {
+		k0, k1, ok := packWord(w)
+		if !ok {
+			continue // longer words stay in the map only
+		}
+		i := wordHash(k0, k1)
+		for wordTable[i].k1 != 0 {
+			i = (i + 1) & (size - 1)
+		}
+		wordTable[i] = wordSlot{k0: k0, k1: k1, cls: c}
+	}
+}
+
+// packWord packs a word of 1 to 15 bytes into two words; ok is false for
+// any other length.
+func packWord(w string) (k0, k1 uint64, ok bool) {
+	n := len(w)
+	if n == 0 || n > 15 {
+		return 0, 0, false
+	}
+	i := 0
+	for ; i < n && i < 8; i++ {
+		k0 |= uint64(w[i]) << (8 * i)
+	}
+	for ; i < n; i++ {
+		k1 |= uint64(w[i]) << (8 * (i - 8))
+	}
+	return k0, k1 | uint64(n)<<56, true
+}
+
+func wordHash(k0, k1 uint64) int {
+	h := k0*0x9E3779B97F4A7C15 ^ k1*0xC2B2AE3D27D4EB4F
+	return int((h ^ h>>29) & uint64(len(wordTable)-1))
+}
