@@ -100,6 +100,7 @@ func TestCounts(t *testing.T) {
 	type counts struct{ tp, fp, fn, tn int }
 	want := map[string]counts{
 		"polnear-attribution/sentence/unattributed-claim":           {2, 1, 1, 10},
+		"polnear-attribution/sentence-spec/unattributed-claim":      {2, 1, 2, 9},
 		"polnear-attribution/attribution/anonymous-sourcing":        {3, 0, 1, 2},
 		"polnear-attribution/discard/scrape-debris":                 {1, 1, 0, 12},
 		"szeged-wiki-uncertainty/sentence/unattributed-claim":       {1, 1, 1, 2},

@@ -261,3 +261,29 @@ func TestReadmeNamesEveryMapping(t *testing.T) {
 		}
 	}
 }
+
+func TestSpecLabel(t *testing.T) {
+	attr := func(typ, cue, src string) polnearAttribution {
+		return polnearAttribution{Type: typ, Cue: cue, Source: src}
+	}
+	for _, tc := range []struct {
+		label string
+		attrs []polnearAttribution
+		want  string
+	}{
+		{"attribution", []polnearAttribution{attr("sourced", "argue", "critics")}, LabelWeasel},
+		{"attribution", []polnearAttribution{attr("sourced", "said", "Many observers")}, LabelWeasel},
+		{"attribution", []polnearAttribution{attr("sourced", "according to", "press reports")}, LabelWeasel},
+		{"attribution", []polnearAttribution{attr("sourced", "is reportedly planning", "The council")}, LabelWeasel},
+		{"attribution", []polnearAttribution{attr("sourced", "is expected to vote", "The board")}, LabelWeasel},
+		{"attribution", []polnearAttribution{attr("sourced", "said", "Ruth Okafor")}, "attribution"},
+		{"attribution", []polnearAttribution{attr("sourced", "said", "the critics of the plan")}, "attribution"},
+		{"attribution", []polnearAttribution{attr("sourced", "said", "tax experts at the council")}, "attribution"},
+		{"none", nil, "none"},
+		{"sourceless_attribution", []polnearAttribution{attr("sourceless", "is said", "")}, "sourceless_attribution"},
+	} {
+		if got := specLabel(polnearRow{Label: tc.label, Attributions: tc.attrs}); got != tc.want {
+			t.Errorf("specLabel(%s %+v) = %q, want %q", tc.label, tc.attrs, got, tc.want)
+		}
+	}
+}

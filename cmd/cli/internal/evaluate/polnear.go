@@ -120,6 +120,9 @@ func polnearItems(row polnearRow, sent lint.Span) []Item {
 		}
 	}
 	items := []Item{{ID: row.ID, Slice: "sentence", Label: row.Label, Span: sent, Note: strings.Join(cues, "; ")}}
+	// The spec-aligned row relabels sentences whose only "source" is one
+	// RULES.md §2 calls absent (see specLabel).
+	items = append(items, Item{ID: row.ID, Slice: "sentence-spec", Label: specLabel(row), Span: sent, Note: strings.Join(cues, "; ")})
 
 	n := 0
 	for _, a := range row.Attributions {
@@ -193,4 +196,54 @@ func quoteOpenAfter(s string, open bool) bool {
 		}
 	}
 	return open
+}
+
+// LabelWeasel marks a PolNeAR sentence the annotators coded as sourced
+// whose source RULES.md §2 treats as absent: a bare weasel collective
+// ("critics", "some analysts", "many") or a writer's-voice hedge cue whose
+// "source" is merely the sentence's subject ("X is reportedly…", "X is
+// expected to…").
+const LabelWeasel = "weasel_attribution"
+
+// specLabel returns the sentence label with LabelWeasel for sentences
+// labelled "attribution" that carry such an attribution.
+func specLabel(row polnearRow) string {
+	if row.Label != "attribution" {
+		return row.Label
+	}
+	for _, a := range row.Attributions {
+		if a.Type == "sourced" && (weaselSource(a.Source) || writerHedgeCue(a.Cue)) {
+			return LabelWeasel
+		}
+	}
+	return row.Label
+}
+
+var weaselHeads = set("reports", "critics", "experts", "analysts", "observers", "commentators", "others", "some", "many", "skeptics", "sceptics") //nolint:misspell // British spelling
+
+// weaselSource reports a bare weasel collective: one or two words, an
+// optional vague quantifier and a weasel head ("critics", "many observers").
+func weaselSource(src string) bool {
+	words := strings.Fields(strings.ToLower(strings.TrimSpace(src)))
+	switch len(words) {
+	case 1:
+		return weaselHeads[words[0]]
+	case 2:
+		if words[1] == "reports" {
+			return words[0] == "press" || words[0] == "media" || words[0] == "news"
+		}
+		return vagueQuantifiers[words[0]] && weaselHeads[words[1]]
+	}
+	return false
+}
+
+// writerHedgeCue reports cues that hedge in the writer's voice.
+func writerHedgeCue(cue string) bool {
+	c := strings.ToLower(cue)
+	for _, k := range []string{"reportedly", "supposedly", "purportedly", "is expected", "are expected", "was expected", "were expected"} {
+		if strings.Contains(c, k) {
+			return true
+		}
+	}
+	return false
 }
