@@ -62,7 +62,11 @@ done
 `
 
 func pluginConfig(mode string) string {
-	return fmt.Sprintf("[plugin.fake]\ncommand = [\"sh\", \"../plugin.sh\", %q]\ntimeout = \"1s\"\n", mode)
+	timeout := "1s"
+	if mode == "flood" {
+		timeout = "60s" // the size limit, not the clock, must stop it
+	}
+	return fmt.Sprintf("[plugin.fake]\ncommand = [\"sh\", \"../plugin.sh\", %q]\ntimeout = %q\n", mode, timeout)
 }
 
 func hostileCases() []hostileCase {
