@@ -23,7 +23,10 @@ func analyze(doc *lint.Document) *Analysis {
 	a := &Analysis{Doc: doc}
 	z := &analyzer{a: a, doc: doc, lower: lowerASCII(doc.Text), lastBody: -1}
 	a.BlockSentences = make([][2]int, len(doc.Blocks))
-	a.Tokens = make([]Token, 0, len(doc.Text)/5+8)
+	// Prose runs at about one token per five bytes, rarely more than one
+	// per four: growing the slice would copy it, and for a 50 MB draft that is a
+	// copy of several hundred megabytes.
+	a.Tokens = make([]Token, 0, len(doc.Text)/4+16)
 	nSent := 0
 	for _, b := range doc.Blocks {
 		nSent += max(1, len(b.Sentences))
