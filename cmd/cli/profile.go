@@ -24,7 +24,7 @@ func defineProfileFlags(fs *flag.FlagSet, p *profileOptions) {
 }
 
 // init adds the profile flags to `copydesk check` (registered by check.go,
-// whose init runs first: a package's files are initialised in name order)
+// whose init runs first: a package's files are initialized in name order)
 // and wraps the command so the profiles cover the whole run.
 func init() {
 	c, ok := commands["check"]
