@@ -174,7 +174,7 @@ func wrapRead(err error) error {
 // readFile reads a draft for the runner, with errors that do not repeat the
 // path.
 func readFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := readDraft(path)
 	if err != nil {
 		return nil, plainErr(err)
 	}
