@@ -264,12 +264,12 @@ type wordSlot struct {
 }
 
 // wordTable is the lexicon as an open-addressing table with linear probing,
-// at most a quarter full.
+// at most half full.
 var wordTable []wordSlot
 
 func init() {
 	size := 16
-	for size < 4*len(lexicon) {
+	for size < 2*len(lexicon) {
 		size *= 2
 	}
 	wordTable = make([]wordSlot, size)
@@ -287,20 +287,42 @@ func init() {
 }
 
 // packWord packs a word of 1 to 15 bytes into two words; ok is false for
-// any other length.
+// any other length. The bytes are read with a few overlapping loads (the
+// compiler makes each le* one load) rather than one at a time.
 func packWord(w string) (k0, k1 uint64, ok bool) {
 	n := len(w)
-	if n == 0 || n > 15 {
+	switch {
+	case n >= 8 && n <= 15:
+		k0 = le64(w)
+		if n > 8 {
+			k1 = le64(w[n-8:]) >> (8 * (16 - n))
+		}
+	case n >= 4 && n < 8:
+		k0 = uint64(le32(w)) | uint64(le32(w[n-4:]))<<(8*(n-4))
+	case n >= 2 && n < 4:
+		k0 = uint64(le16(w)) | uint64(le16(w[n-2:]))<<(8*(n-2))
+	case n == 1:
+		k0 = uint64(w[0])
+	default:
 		return 0, 0, false
 	}
-	i := 0
-	for ; i < n && i < 8; i++ {
-		k0 |= uint64(w[i]) << (8 * i)
-	}
-	for ; i < n; i++ {
-		k1 |= uint64(w[i]) << (8 * (i - 8))
-	}
 	return k0, k1 | uint64(n)<<56, true
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+func le16(s string) uint16 {
+	_ = s[1]
+	return uint16(s[0]) | uint16(s[1])<<8
 }
 
 func wordHash(k0, k1 uint64) int {

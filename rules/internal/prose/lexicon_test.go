@@ -24,3 +24,31 @@ func TestLookupTable(t *testing.T) {
 		check(w)
 	}
 }
+
+// TestPackWord checks the overlapping loads against a byte-by-byte packing
+// for every length.
+func TestPackWord(t *testing.T) {
+	const s = "abcdefghijklmnopq\xff’s"
+	for i := 0; i < len(s); i++ {
+		for j := i; j <= len(s); j++ {
+			w := s[i:j]
+			k0, k1, ok := packWord(w)
+			var r0, r1 uint64
+			for k := 0; k < len(w) && k < 8; k++ {
+				r0 |= uint64(w[k]) << (8 * k)
+			}
+			for k := 8; k < len(w); k++ {
+				r1 |= uint64(w[k]) << (8 * (k - 8))
+			}
+			rok := len(w) >= 1 && len(w) <= 15
+			if rok {
+				r1 |= uint64(len(w)) << 56
+			} else {
+				r0, r1 = 0, 0
+			}
+			if k0 != r0 || k1 != r1 || ok != rok {
+				t.Errorf("packWord(%q) = %x %x %v, want %x %x %v", w, k0, k1, ok, r0, r1, rok)
+			}
+		}
+	}
+}
