@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"copydesk/lint"
 	"copydesk/rules/internal/prose"
@@ -222,16 +223,56 @@ func claimFirstBytes(claim []string) [256]bool {
 			first[c[0]-'a'+'A'] = true
 		}
 	}
-	for form, base := range irregularVerbs {
-		if st := claimStem(base); st != "" && first[st[0]] {
+	for _, ir := range irregularStems() {
+		if first[ir.stem[0]] {
 			for _, c := range claim {
-				if c == st {
-					first[form[0]] = true
+				if c == ir.stem {
+					first[ir.first] = true
 				}
 			}
 		}
 	}
 	return first
+}
+
+// irregularStems lists, for each irregular form, its first byte and the
+// claim stem of its base form ("went": 'w', "go"), so that a draft does not
+// stem them all again.
+var irregularStems = sync.OnceValue(func() []irregularStem {
+	var out []irregularStem
+	for form, base := range irregularVerbs {
+		if st := claimStem(base); st != "" {
+			out = append(out, irregularStem{first: form[0], stem: st})
+		}
+	}
+	return out
+})
+
+type irregularStem struct {
+	first byte
+	stem  string
+}
+
+// claimWords merges stopWords, claimFillers and irregularVerbs so that
+// stemming a word costs one map lookup, not three: stop is true for a word
+// that carries no claim, base is the base form of an irregular one.
+var claimWords = sync.OnceValue(func() map[string]claimWord {
+	m := make(map[string]claimWord, len(stopWords)+len(claimFillers)+len(irregularVerbs))
+	for w, base := range irregularVerbs {
+		m[w] = claimWord{base: base}
+	}
+	for w := range stopWords {
+		m[w] = claimWord{stop: true}
+	}
+	for w := range claimFillers {
+		m[w] = claimWord{stop: true}
+	}
+	return m
+})
+
+type claimWord struct {
+	stop bool
+	base string
 }
 
 // sharedWords counts the claim stems found among toks and marks, in hit,
@@ -279,11 +320,11 @@ func claimStem(w string) string {
 	if isDigitByte(w[0]) {
 		return w
 	}
-	if stopWords[w] || claimFillers[w] {
-		return ""
-	}
-	if base, ok := irregularVerbs[w]; ok {
-		w = base
+	if cw, ok := claimWords()[w]; ok {
+		if cw.stop {
+			return ""
+		}
+		w = cw.base
 	}
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
