@@ -157,6 +157,11 @@ type dline struct {
 	readMore     int             // offset of a "Read more:" tail in the line, or -1
 	glued        int             // end of a glued timestamp at the line start, or 0
 	stampKeyword bool            // the timestamp opens with Published/Updated/Posted
+	section      bool            // names a site section or footer link ("News", "Contact Us")
+	relative     bool            // a whole-line relative timestamp ("2 hours ago", "14H ago")
+	dateLine     bool            // a whole line that is only a date
+	number       bool            // a whole line that is one number (a counter, a page number)
+	prose        bool            // a sentence of ten or more words: story text
 }
 
 // debrisState is the per-check memory, pooled so that a check allocates
@@ -292,6 +297,9 @@ func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dlin
 	}
 	f := sc.Analyze(text)
 	ln.words, ln.finalStop, ln.endsColon, ln.capital, ln.digit = f.Words, f.FinalStop, f.EndsColon, f.Capital, f.Digit
+	ln.section = f.Words <= 4 && debris.IsSectionWord(f.Key)
+	ln.number = f.Words == 1 && f.Digit && strings.Trim(f.Key, "0123456789") == ""
+	ln.prose = f.Words >= 10 && (f.FinalStop || f.Prose())
 	ln.closeParen = creditParen(text)
 	ln.question = strings.HasSuffix(strings.TrimRight(text, " \"”’)"), "?")
 	if f.Words >= r.opts.MinDuplicateWords || index == 0 {
@@ -341,11 +349,13 @@ func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dlin
 		} else if end >= len(strings.TrimRight(text, " .|-•")) {
 			ln.cand = debris.Timestamp
 			ln.stampKeyword = text[0] < '0' || text[0] > '9'
+			ln.relative = !ln.stampKeyword && strings.Contains(text, "ago")
 		}
 		return
 	}
-	if index < 5 && debris.DateLine(text) {
+	if f.Words <= 10 && debris.DateLine(text) {
 		ln.cand = debris.Timestamp
+		ln.dateLine = true
 		return
 	}
 	if index < 5 && f.Words <= 30 && debris.IsBreadcrumb(text) {
@@ -417,7 +427,7 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 				ln.cat = debris.SourceTail
 			}
 		case debris.Timestamp:
-			if i < 5 || ln.stampKeyword {
+			if i < 5 || ln.stampKeyword || ln.relative || ln.dateLine && i >= n-3 && !ln.finalStop {
 				ln.cat = debris.Timestamp
 			}
 		}
@@ -507,6 +517,23 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 			ln.cat = debris.Duplicate
 		}
 		seen[ln.key] = true
+	}
+	navigation(lines)
+	// A bare date line next to debris, with no story sentence on its other
+	// side, is the page's dateline furniture; a timeline's date heads the
+	// sentence that follows it.
+	for i := range lines {
+		ln := &lines[i]
+		if !ln.dateLine || ln.cat != debris.None {
+			continue
+		}
+		prev := i > 0 && lines[i-1].cat != debris.None
+		next := i+1 < n && lines[i+1].cat != debris.None
+		prevProse := i > 0 && lines[i-1].prose
+		nextProse := i+1 < n && lines[i+1].prose
+		if prev && next || prev && !nextProse || next && !prevProse {
+			ln.cat = debris.Timestamp
+		}
 	}
 	if r.opts.FeatureOnly {
 		featureOnly(lines)
@@ -805,6 +832,11 @@ var voidElements = map[string]bool{"br": true, "img": true, "hr": true, "wbr": t
 func balancedTags(b []byte) bool {
 	var stack []string
 	s := string(b)
+	// A ">" before any "<" may close a tag opened on an earlier line
+	// ("<a\n href=x>Ad"): deleting it would swallow the text after.
+	if gt := strings.IndexByte(s, '>'); gt >= 0 && (strings.IndexByte(s[:gt], '<') < 0) {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] != '<' {
 			continue
@@ -819,7 +851,7 @@ func balancedTags(b []byte) bool {
 		}
 		k := strings.IndexByte(s[i:], '>')
 		if k < 0 {
-			return true // a lone "<" is text
+			return false // a tag left open to a later line, or a lone "<": keep the lines
 		}
 		tag := s[i+1 : i+k]
 		closing := strings.HasPrefix(tag, "/")
@@ -961,6 +993,83 @@ func furnitureShaped(ln *dline) bool {
 		!ln.question && !ln.endsColon && ln.capital
 }
 
+// navigation flags menus and footers: a run of menu-shaped lines (short,
+// no sentence; lines already flagged as debris continue the run) that no
+// story line interrupts, when most of the run names site sections or footer
+// links ("News", "Sport", "Contact Us", "Privacy Policy"), or when six or
+// more of them come before the first story sentence (a page's masthead
+// menu) or after the last one with a section name among them (a footer).
+// A story's own lists (team sheets, key facts, product features) name no
+// sections and sit between sentences; a sub-head stands alone. Inside a
+// run, date lines, bare numbers and headline-shaped lines (linked stories)
+// continue it and go with it.
+func navigation(lines []dline) {
+	n := len(lines)
+	first, last := n, -1
+	for i := range lines {
+		if lines[i].prose {
+			first = min(first, i)
+			last = i
+		}
+	}
+	for i := 0; i < n; {
+		if !menuShaped(&lines[i]) {
+			i++
+			continue
+		}
+		j, shaped, section := i, 0, 0
+		for j < n {
+			ln := &lines[j]
+			if menuShaped(ln) {
+				shaped++
+				if ln.section {
+					section++
+				}
+			} else if headShaped(ln) {
+				shaped++
+			} else if (ln.cat == debris.None && !ln.dateLine && !ln.number) || ln.cat == debris.Duplicate || ln.cat == debris.HeadlineCopy {
+				break
+			}
+			j++
+		}
+		if navRun(shaped, section) || shaped >= 6 && (j <= first && first < n || i > last && section >= 1) {
+			for k := i; k < j; k++ {
+				switch ln := &lines[k]; {
+				case menuShaped(ln):
+					ln.cat = debris.Navigation
+				case ln.cat == debris.None && ln.dateLine:
+					ln.cat = debris.Timestamp
+				case ln.cat == debris.None && ln.number:
+					ln.cat = debris.Navigation
+				case headShaped(ln):
+					ln.cat = debris.RelatedItem
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// headShaped: a headline-like line (six to sixteen words, no sentence
+// end), as in a list of linked stories inside a menu or footer.
+func headShaped(ln *dline) bool {
+	return ln.cat == debris.None && !ln.protected && !ln.prose && ln.words > 5 && ln.words <= 16 && !ln.digit &&
+		!ln.finalStop && !ln.question && !ln.endsColon && ln.capital
+}
+
+// menuShaped: a line that may belong to a menu: furniture-shaped, or a
+// section name in lower case ("sports").
+func menuShaped(ln *dline) bool {
+	return furnitureShaped(ln) || ln.section && ln.cat == debris.None && !ln.protected
+}
+
+// navRun decides whether a run of shaped menu-like lines, section of them
+// naming site sections, is a menu: three section names making a tenth of
+// the run, or two making a quarter.
+func navRun(shaped, section int) bool {
+	return section >= 3 && section*10 >= shaped || section >= 2 && section*4 >= shaped
+}
+
 // featureOnly flags lines on block features alone (feature-only = true):
 // runs of six or more furniture-shaped lines (a navigation menu), and a
 // furniture-shaped line wedged between two debris lines.
@@ -993,6 +1102,7 @@ func featureOnly(lines []dline) {
 // "Read more:" tail are needed, without the full analysis.
 func (r *ScrapeDebris) classifyLong(doc *lint.Document, ln *dline, text string) {
 	ln.words = countWords(text)
+	ln.prose = true
 	t := strings.TrimRight(text, " \"'”’)")
 	if t != "" {
 		switch t[len(t)-1] {

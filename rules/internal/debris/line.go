@@ -359,6 +359,10 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			m.Cat = ReadOn
 			return m
 		}
+		if c := counter(f, sc); c != None {
+			m.Cat = c
+			return m
+		}
 	}
 	// Related-links headings naming the site: "More from the Gazette",
 	// "Popular on Gazette TV".
@@ -484,6 +488,21 @@ func isImageCounter(f *Features, sc *Scratch) bool {
 		return false
 	}
 	return isDigits(sc.word(1)) && sc.word(2) == "of" && isDigits(sc.word(3))
+}
+
+// counters are the nouns of a page's engagement counters ("44 comments",
+// "858 shares"), with the category of the line.
+var counters = map[string]Category{
+	"comments": ReadOn, "comment": ReadOn, "replies": ReadOn, "responses": ReadOn, "reactions": ReadOn,
+	"shares": Share, "share": Share, "likes": Share, "tweets": Share, "views": ReadOn,
+}
+
+// counter: a whole line that is a number and a counter noun.
+func counter(f *Features, sc *Scratch) Category {
+	if f.Words != 2 || !isDigits(sc.word(0)) {
+		return None
+	}
+	return counters[sc.word(1)]
 }
 
 func isDigits(s string) bool {

@@ -14,6 +14,7 @@ var dateWords = set([]string{
 	"mst", "mdt", "pst", "pdt", "et", "pt", "ct", "cet", "cest", "ist", "aest", "aedt", "on", "at", "st", "nd",
 	"rd", "th", "today", "yesterday", "updated", "published", "posted", "last", "first", "modified", "hrs",
 	"ago", "minutes", "minute", "hours", "hour", "days", "day", "mins", "min", "seconds", "weeks", "week",
+	"h", "m", "d", "hr", "secs", "sec", "months", "month",
 })
 
 // zones may be glued to the next word's capital ("14:32 GMTMarwick").
