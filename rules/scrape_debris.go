@@ -1032,6 +1032,12 @@ func navigation(lines []dline) {
 			}
 			j++
 		}
+		// A headline-shaped line ending the run is the story's own
+		// headline under the menu, not a linked story in it.
+		for j > i+1 && headShaped(&lines[j-1]) {
+			j--
+			shaped--
+		}
 		if navRun(shaped, section) || shaped >= 6 && (j <= first && first < n || i > last && section >= 1) {
 			for k := i; k < j; k++ {
 				switch ln := &lines[k]; {
