@@ -100,6 +100,9 @@ type Document struct {
 
 	memoMu sync.Mutex
 	memo   map[any]any
+	// releasable are the keys of memo values that implement Releaser, in
+	// the order they were computed.
+	releasable []any
 }
 
 // segment maps Text[t : t+tlen] to Source[s : s+slen]. A verbatim segment has
@@ -364,7 +367,9 @@ func (d *Document) LineSpan(src Span) Span {
 // Memo returns the value stored under key, computing it once per document.
 // Rules use it to share an analysis (the attribution model, say) so that it
 // is computed once however many rules need it. Keys should be unexported
-// types of the package that owns the analysis.
+// types of the package that owns the analysis. A value that implements
+// Releaser lives until the CheckDocument call whose rules computed it
+// returns; any other lives as long as the document.
 func (d *Document) Memo(key any, compute func() any) any {
 	d.memoMu.Lock()
 	if v, ok := d.memo[key]; ok {
@@ -382,7 +387,49 @@ func (d *Document) Memo(key any, compute func() any) any {
 		d.memo = make(map[any]any)
 	}
 	d.memo[key] = v
+	if _, ok := v.(Releaser); ok {
+		d.releasable = append(d.releasable, key)
+	}
 	return v
+}
+
+// Releaser is implemented by memo values that own memory worth recycling
+// once the rules are done with the document: an analysis's token and
+// sentence tables, say, which are large and built for every draft.
+// CheckDocument releases the values its rules computed before it returns
+// (see Document.Memo); the next Memo call with the same key computes a new
+// value. Release must be safe to call once; nothing may use the value, or
+// memory it handed out, afterwards.
+type Releaser interface {
+	Release()
+}
+
+// memoMark returns the number of releasable memo values computed so far.
+func (d *Document) memoMark() int {
+	d.memoMu.Lock()
+	defer d.memoMu.Unlock()
+	return len(d.releasable)
+}
+
+// releaseMemo forgets the releasable memo values computed since mark and
+// releases them, most recent first.
+func (d *Document) releaseMemo(mark int) {
+	d.memoMu.Lock()
+	keys := d.releasable[mark:]
+	if len(keys) == 0 {
+		d.memoMu.Unlock()
+		return
+	}
+	vals := make([]Releaser, 0, len(keys))
+	for _, k := range keys {
+		vals = append(vals, d.memo[k].(Releaser))
+		delete(d.memo, k)
+	}
+	d.releasable = d.releasable[:mark]
+	d.memoMu.Unlock()
+	for i := len(vals) - 1; i >= 0; i-- {
+		vals[i].Release()
+	}
 }
 
 func clamp(v, lo, hi int) int {

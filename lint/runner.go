@@ -71,15 +71,18 @@ func (r *Runner) Lint(path string, src []byte) FileResult {
 // CheckDocument runs rules over a parsed document and returns the findings
 // resolved to source positions and sorted. A rule that fails or panics does
 // not stop the others: its error, naming rule and file, is returned with the
-// other rules' findings.
+// other rules' findings. Memo values the rules computed that implement
+// Releaser are released once the rules have run.
 func CheckDocument(doc *Document, active []Active) ([]Finding, error) {
 	var findings []Finding
 	var errs []error
+	mark := doc.memoMark()
 	for _, a := range active {
 		if err := runRule(doc, a, &findings); err != nil {
 			errs = append(errs, err)
 		}
 	}
+	doc.releaseMemo(mark)
 	Resolve(doc, findings)
 	SortFindings(findings)
 	return findings, errors.Join(errs...)

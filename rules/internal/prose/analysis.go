@@ -2,6 +2,7 @@ package prose
 
 import (
 	"sort"
+	"sync"
 
 	"copydesk/lint"
 )
@@ -175,6 +176,48 @@ type Analysis struct {
 	BlockSentences [][2]int
 	// Court holds, per sentence, whether it contains court vocabulary.
 	Court []bool
+
+	// bufs holds the tables' memory while the analysis is in use; nil once
+	// released.
+	bufs *tables
+}
+
+// tables is the memory of an Analysis's tables, recycled from one document
+// to the next: allocating (and zeroing, and faulting in) tens of kilobytes
+// of fresh tables for every draft was a large part of the analysis' cost.
+type tables struct {
+	tokens         []Token
+	sentences      []Sentence
+	attributions   []Attribution
+	cues           []Cue
+	hedges         []Hedge
+	blockSentences [][2]int
+	court          []bool
+}
+
+var tablePool = sync.Pool{New: func() any { return new(tables) }}
+
+// maxPooledTokens bounds the tables kept for reuse: those of a huge draft
+// are left to the garbage collector.
+const maxPooledTokens = 1 << 20
+
+// Release implements lint.Releaser: lint.CheckDocument calls it once the
+// rules are done with the document, and the tables go to the next
+// document's analysis. The analysis must not be used afterwards (its
+// tables are nil); Analyze on the same document computes a new one.
+func (a *Analysis) Release() {
+	t := a.bufs
+	if t == nil {
+		return
+	}
+	if cap(a.Tokens) <= maxPooledTokens {
+		*t = tables{
+			tokens: a.Tokens[:0], sentences: a.Sentences[:0], attributions: a.Attributions[:0],
+			cues: a.Cues[:0], hedges: a.Hedges[:0], blockSentences: a.BlockSentences[:0], court: a.Court[:0],
+		}
+		tablePool.Put(t)
+	}
+	*a = Analysis{Doc: a.Doc}
 }
 
 type memoKey struct{}

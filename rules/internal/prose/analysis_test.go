@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -225,5 +226,38 @@ func TestMemo(t *testing.T) {
 	}
 	if empty := Analyze(lint.NewBuilder("e.txt", lint.Plain, nil).Finish()); len(empty.Sentences) != 0 {
 		t.Errorf("empty document: got %d sentences", len(empty.Sentences))
+	}
+}
+
+// TestReleaseReuse checks that an analysis built on tables recycled from
+// another document's (Release) equals one built on fresh tables, whichever
+// document is the larger.
+func TestReleaseReuse(t *testing.T) {
+	parseDoc := func(src string) *lint.Document {
+		doc, err := parse.Parse("d.txt", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	small := "Kelbridge stadium could be sold\n\nThe club is said to be in talks, sources say.\n"
+	large := small + strings.Repeat("\"We will fight this,\" said Ruth Okafor, the council leader. Critics argue the plan was rushed, according to one official who asked not to be named.\n\n", 40)
+	tables := func(a *Analysis) []any {
+		return []any{a.Tokens, a.Sentences, a.Attributions, a.Cues, a.Hedges, a.BlockSentences, a.Court}
+	}
+	for _, order := range [][2]string{{small, large}, {large, small}, {large, large}} {
+		want := analyze(parseDoc(order[1]))
+		for range 3 {
+			first := analyze(parseDoc(order[0]))
+			first.Release()
+			if first.Tokens != nil || first.bufs != nil {
+				t.Fatal("a released analysis keeps its tables")
+			}
+			first.Release() // a second release does nothing
+			got := analyze(parseDoc(order[1]))
+			if !reflect.DeepEqual(tables(got), tables(want)) {
+				t.Fatalf("analysis on recycled tables differs from a fresh one (%d then %d bytes)", len(order[0]), len(order[1]))
+			}
+		}
 	}
 }

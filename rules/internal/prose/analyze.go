@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"strings"
 
 	"copydesk/lint"
@@ -20,22 +21,23 @@ type analyzer struct {
 }
 
 func analyze(doc *lint.Document) *Analysis {
-	a := &Analysis{Doc: doc}
+	t := tablePool.Get().(*tables)
+	a := &Analysis{Doc: doc, bufs: t}
 	z := &analyzer{a: a, doc: doc, lower: lowerASCII(doc.Text), lastBody: -1}
-	a.BlockSentences = make([][2]int, len(doc.Blocks))
+	a.BlockSentences = slices.Grow(t.blockSentences[:0], len(doc.Blocks))[:len(doc.Blocks)]
 	// Prose runs at about one token per five bytes, rarely more than one
 	// per four: growing the slice would copy it, and for a 50 MB draft that is a
 	// copy of several hundred megabytes.
-	a.Tokens = make([]Token, 0, len(doc.Text)/4+16)
+	a.Tokens = slices.Grow(t.tokens[:0], len(doc.Text)/4+16)
 	nSent := 0
 	for _, b := range doc.Blocks {
 		nSent += max(1, len(b.Sentences))
 	}
-	a.Sentences = make([]Sentence, 0, nSent)
-	a.Court = make([]bool, 0, nSent)
-	a.Attributions = make([]Attribution, 0, nSent)
-	a.Hedges = make([]Hedge, 0, nSent/2+4)
-	a.Cues = make([]Cue, 0, nSent/8+4)
+	a.Sentences = slices.Grow(t.sentences[:0], nSent)
+	a.Court = slices.Grow(t.court[:0], nSent)
+	a.Attributions = slices.Grow(t.attributions[:0], nSent)
+	a.Hedges = slices.Grow(t.hedges[:0], nSent/2+4)
+	a.Cues = slices.Grow(t.cues[:0], nSent/8+4)
 	qi := 0
 	for bi := range doc.Blocks {
 		blk := &doc.Blocks[bi]
