@@ -30,6 +30,9 @@ func TestClassify(t *testing.T) {
 		{"Source: Marwick Gazette", SourceTail},
 		{"(Reporting by Tom Hale; Editing by Priya Nandra)", WireCredit},
 		{"© 2024 Marwick Gazette. All rights reserved.", Copyright},
+		{"44 comments", ReadOn},
+		{"858 shares", Share},
+		{"3 goals", None},
 		// Traps: prose, quotes, stories about the things.
 		{"The video referee ruled out Kelbridge's late goal on Saturday.", None},
 		{"The club's newsletter said 2,000 fans had signed a petition.", None},

@@ -20,6 +20,9 @@ func TestScanTimestamp(t *testing.T) {
 		{"Published by Penguin in 2019.", 0, false},
 		{"14 minutes ago", 14, false},
 		{"3 March 2024", 0, false},
+		{"14H ago", 7, false},
+		{"2 days ago at 07:52 am", 22, false},
+		{"14 Hale Street", 0, false},
 	}
 	for _, tt := range tests {
 		end, glued := ScanTimestamp(tt.line)
