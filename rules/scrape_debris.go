@@ -27,10 +27,12 @@ type ScrapeDebrisOptions struct {
 	// MaxRelatedItems is how many lines under a related-links heading are
 	// taken as its items.
 	MaxRelatedItems int `toml:"max-related-items"`
-	// FeatureOnly lets block features flag lines with no lexicon cue: runs
-	// of six or more short capitalised lines that are no sentences (a
-	// navigation menu), and such a line wedged between debris lines. Meant
-	// for raw page dumps; on extracted article text it flags sub-heads.
+	// FeatureOnly lets block features flag lines with no lexicon cue: any
+	// run of six or more short capitalised lines that are no sentences,
+	// and such a line wedged between debris lines. Meant for raw page
+	// dumps; on extracted article text it flags lists and sub-heads. (Menus
+	// naming site sections, and runs before the first or after the last
+	// sentence, are flagged by default.)
 	FeatureOnly bool `toml:"feature-only"`
 }
 
@@ -78,9 +80,14 @@ line and flags a line that is certainly not the story:
                         any image
   related links         "Related stories", "Most read", "You may also like" and the headlines
                         under them; three or more bulleted headlines ending the draft
+  navigation menu       a run of short lines with no sentence between them, mostly naming site
+                        sections or footer links ("News", "Sport", "Contact Us", "Privacy
+                        Policy"), or six or more before the first sentence or after the last
   breadcrumb            "Home > News > Local" in the first five lines
-  timestamp             "Updated 14:32 GMT" as a whole line, a bare date line near the top, or
-                        a timestamp glued to the first word ("14:32 GMTThe"): only it goes
+  timestamp             "Updated 14:32 GMT" or "2 hours ago" as a whole line, a bare date line
+                        near the top or end or next to debris, or a timestamp glued to the first
+                        word ("14:32 GMTThe"): only it goes
+  counter               "44 comments", "858 shares"
   duplicate paragraph   a paragraph of min-duplicate-words or more that appears exactly twice
                         and ends like a sentence or a photo credit (questions, list items and
                         refrains repeat on purpose); the headline repeated as the first paragraph
@@ -95,8 +102,8 @@ The fix deletes the line, its list marker and the blank line that separated it (
 tail or glued timestamp), decodes an entity and deletes a tag. It never deletes a line that was not
 flagged: in Markdown and HTML a source line (or an element split over lines) goes whole only when no
 other text shares it, otherwise only the flagged words go. Keep a house line with keep-phrases; add
-house debris with extra-phrases. feature-only = true also flags runs of six or more short capitalised
-non-sentences (navigation menus) for raw page dumps.`,
+house debris with extra-phrases. feature-only = true also flags any run of six or more short
+capitalised non-sentences, wherever it stands, for raw page dumps.`,
 		Bad: "Marwick tram plan approved\n\nMarwick council has approved the tram plan by 31 votes to 12.\n\n" +
 			"Share this article\n\nCouncil leader Ruth Okafor said the first trams would run in 2027.\n",
 		Good: "Marwick tram plan approved\n\nMarwick council has approved the tram plan by 31 votes to 12.\n\n" +
