@@ -168,6 +168,7 @@ type dline struct {
 	relative     bool            // a whole-line relative timestamp ("2 hours ago", "14H ago")
 	dateLine     bool            // a whole line that is only a date
 	number       bool            // a whole line that is one number (a counter, a page number)
+	lowerLabel   bool            // a short lower-case label, no sentence ("today's paper"), not a "by" credit
 	prose        bool            // a sentence of ten or more words: story text
 }
 
@@ -305,6 +306,8 @@ func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dlin
 	f := sc.Analyze(text)
 	ln.words, ln.finalStop, ln.endsColon, ln.capital, ln.digit = f.Words, f.FinalStop, f.EndsColon, f.Capital, f.Digit
 	ln.section = f.Words <= 4 && debris.IsSectionWord(f.Key)
+	ln.lowerLabel = f.Words >= 1 && f.Words <= 4 && !f.FinalStop && !f.EndsColon && !f.Capital && !f.Digit &&
+		!ln.question && f.First != "by"
 	ln.number = f.Words == 1 && f.Digit && strings.Trim(f.Key, "0123456789") == ""
 	ln.prose = f.Words >= 10 && (f.FinalStop || f.Prose())
 	ln.closeParen = creditParen(text)
@@ -1070,10 +1073,11 @@ func headShaped(ln *dline) bool {
 		!ln.finalStop && !ln.question && !ln.endsColon && ln.capital
 }
 
-// menuShaped: a line that may belong to a menu: furniture-shaped, or a
-// section name in lower case ("sports").
+// menuShaped: a line that may belong to a menu: furniture-shaped, a
+// section name in lower case ("sports"), or a short lower-case label
+// ("today's paper").
 func menuShaped(ln *dline) bool {
-	return furnitureShaped(ln) || ln.section && ln.cat == debris.None && !ln.protected
+	return furnitureShaped(ln) || ln.cat == debris.None && !ln.protected && (ln.section || ln.lowerLabel)
 }
 
 // navRun decides whether a run of shaped menu-like lines, section of them
