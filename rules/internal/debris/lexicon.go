@@ -103,6 +103,14 @@ var wholeLines = map[Category][]string{
 		"share story", "share page", "sharing", "shares", "share all sharing options", "sharing options",
 		"share via email", "copy link", "copy link to clipboard", "link copied", "email this", "email this article",
 		"print this page", "save", "save article", "save for later", "bookmark", "tweet this", "share on social media",
+		"show more sharing options", "share close extra sharing options", "close extra sharing options",
+		"copy link url copied", "post was not sent check your email addresses",
+		"email check failed please try again", "sorry your blog cannot share posts by email",
+	},
+	Navigation: {
+		"skip to content", "skip to main content", "skip to navigation", "skip to main navigation",
+		"skip to search", "skip to footer", "toggle navigation", "open navigation menu", "close navigation menu",
+		"open menu", "close menu", "main menu", "search for", "back to top of page",
 	},
 	ImageCredit: {
 		"getty images", "afp getty images", "afp via getty images", "getty images istockphoto", "istockphoto",

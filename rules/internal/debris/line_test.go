@@ -33,6 +33,9 @@ func TestClassify(t *testing.T) {
 		{"44 comments", ReadOn},
 		{"858 shares", Share},
 		{"3 goals", None},
+		{"Skip to main content", Navigation},
+		{"Show more sharing options", Share},
+		{"Skip to the second half, and Kelbridge were ahead.", None},
 		// Traps: prose, quotes, stories about the things.
 		{"The video referee ruled out Kelbridge's late goal on Saturday.", None},
 		{"The club's newsletter said 2,000 fans had signed a petition.", None},
