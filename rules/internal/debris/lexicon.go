@@ -143,7 +143,8 @@ var sharePrefixes = []string{
 // readOnPrefixes start read-on prompts (≤ 12 words, never a sentence).
 var readOnPrefixes = []string{
 	"click here to read", "click here to see", "click here to watch", "click here for the full",
-	"click here for more", "read the full article", "read the full story", "read full article",
+	"click here for more", "click here to get the", "click here to download", "click here to sign up",
+	"click here to subscribe", "read the full article", "read the full story", "read full article",
 	"read full story", "continue reading",
 }
 

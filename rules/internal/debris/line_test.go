@@ -34,6 +34,7 @@ func TestClassify(t *testing.T) {
 		{"858 shares", Share},
 		{"3 goals", None},
 		{"Skip to main content", Navigation},
+		{"CLICK HERE TO GET THE GAZETTE APP", ReadOn},
 		{"Show more sharing options", Share},
 		{"Skip to the second half, and Kelbridge were ahead.", None},
 		// Traps: prose, quotes, stories about the things.
