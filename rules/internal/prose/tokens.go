@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -165,8 +166,13 @@ func scanShape(s string, i *int, num bool) Flag {
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case aLower:
-				letters++
-				j++
+				// Most of a word is a run of lower-case letters.
+				k := j + 1
+				for k < len(s) && s[k]-'a' < 26 {
+					k++
+				}
+				letters += k - j
+				j = k
 				continue
 			case aUpper:
 				if letters == 0 && !num {
@@ -264,6 +270,16 @@ func lowerASCII(s string) string {
 		return s
 	}
 	b := []byte(s)
+	// Eight bytes at a time: a byte below 0x80 gets 0x20 added when it lies
+	// in 'A'..'Z' (the high bit of each sum says whether it is at least 'A',
+	// above 'Z'); bytes of multi-byte characters are left alone.
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for i &^= 7; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		low := x &^ high
+		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & high
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
 	for ; i < len(b); i++ {
 		if c := b[i]; c >= 'A' && c <= 'Z' {
 			b[i] = c + 'a' - 'A'

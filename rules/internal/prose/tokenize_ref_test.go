@@ -1,0 +1,186 @@
+package prose
+
+import (
+	"reflect"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"copydesk/lint"
+)
+
+// FuzzTokenizeRef checks the tokenizer against the reference version it
+// was optimised from: the same tokens, flags and spans for any text.
+func FuzzTokenizeRef(f *testing.F) {
+	for _, s := range []string{
+		"Ms Rees's car", "“We don’t know,” she said.", "It cost £40,000 at 3am.", "the co-op's 'rock' - end",
+		"Rees' car", "NHS BBC ÉCOLE Ärzte naïve café", "1.5m 2,000 3.x $5 €.5 £", "a‐b a’b ’twas x-", "\x00\t\n\r\v\f\u00a0x",
+		"well-known 12-year-old O'Neill’s ‘quoted’", "ALLCAPS lower MiXeD x1y2 9z",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		lower := lowerASCII(s)
+		span := lint.Span{Start: 0, End: len(s)}
+		got := tokenize(nil, s, lower, 0, span)
+		want := tokenizeRef(nil, s, lower, 0, span)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
+		}
+	})
+}
+
+// tokenizeRef is the tokenizer as first written, kept to check the fast one against; tokenize is AppendTokens with lower, a lower-cased copy of text starting
+// at text offset lowerBase.
+func tokenizeRef(dst []Token, text, lower string, lowerBase int, span lint.Span) []Token {
+	src := text[span.Start:span.End]
+	base := span.Start
+	lower = lower[span.Start-lowerBase : span.End-lowerBase]
+	space, newline := true, false
+	for i := 0; i < len(src); {
+		c := src[i]
+		// Fast path for ASCII white space.
+		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			space = true
+			i++
+			continue
+		}
+		if c == '\n' {
+			space, newline = true, true
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(src[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+		}
+		var fl Flag
+		if space {
+			fl |= SpaceBefore
+		}
+		if newline {
+			fl |= NewlineBefore
+		}
+		space, newline = false, false
+		start := i
+		switch {
+		case c < utf8.RuneSelf && (asciiClass[c] == aLower || asciiClass[c] == aUpper) || c >= utf8.RuneSelf && isLetter(r):
+			fl |= scanShapeRef(src, &i, false)
+			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Word, Flags: fl})
+		case c < utf8.RuneSelf && asciiClass[c] == aDigit || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
+			i += size
+			fl |= scanShapeRef(src, &i, true) | HasDigit
+			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Number, Flags: fl})
+		default:
+			i += size
+			if size > 1 {
+				fl |= NonASCII
+			}
+			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Punct, Flags: fl, Rune: r})
+		}
+	}
+	return dst
+}
+
+// scanShapeRef is scanShape as first written: it advances *i over a word (or number when num) starting at *i
+// and returns its shape flags.
+func scanShapeRef(s string, i *int, num bool) Flag {
+	var fl Flag
+	letters, uppers := 0, 0
+	j := *i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case aLower:
+				letters++
+				j++
+				continue
+			case aUpper:
+				if letters == 0 && !num {
+					fl |= Cap
+				}
+				letters++
+				uppers++
+				j++
+				continue
+			case aDigit:
+				fl |= HasDigit
+				j++
+				continue
+			case aJoin:
+				if j == *i || j+1 >= len(s) || !isWordByteAt(s, j+1, num) {
+					*i = j
+					return shapeDone(fl, letters, uppers)
+				}
+				j++
+				continue
+			case aNumJoin:
+				if num && j != *i && j+1 < len(s) && isDigitByte(s[j+1]) {
+					j++
+					continue
+				}
+			}
+			*i = j
+			return shapeDone(fl, letters, uppers)
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case unicode.IsLetter(r):
+			if letters == 0 && unicode.IsUpper(r) && !num {
+				fl |= Cap
+			}
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+			}
+			fl |= NonASCII
+		case r == '’' || r == '‐':
+			if j == *i || j+size >= len(s) || !isWordByteAt(s, j+size, num) {
+				*i = j
+				return shapeDone(fl, letters, uppers)
+			}
+			fl |= NonASCII
+		default:
+			*i = j
+			return shapeDone(fl, letters, uppers)
+		}
+		j += size
+	}
+	*i = j
+	return shapeDone(fl, letters, uppers)
+}
+
+
+// FuzzLowerASCII checks the word-at-a-time lower-casing against a
+// byte-at-a-time one.
+func FuzzLowerASCII(f *testing.F) {
+	for _, s := range []string{"", "A", "Hello World", "ÄÖÜ ABCXYZ@[`{ abc", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ\xff\x80\x7f", "mostly lower case text with One Capital"} {
+		f.Add(s)
+	}
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	f.Add(string(all))
+	f.Add(string(all[1:]))
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte(s)
+		for i, c := range want {
+			if c >= 'A' && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := lowerASCII(s); got != string(want) {
+			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
