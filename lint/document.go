@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -253,15 +254,27 @@ func (d *Document) SourceSpan(s Span) (Span, bool) {
 func (d *Document) buildLines() {
 	d.lineStarts = append(d.lineStarts[:0], 0)
 	src := d.Source
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			d.lineStarts = append(d.lineStarts, i+1)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				continue
+	if bytes.IndexByte(src, '\r') < 0 {
+		// No CR: find the line feeds with the vectorised search.
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
 			}
-			d.lineStarts = append(d.lineStarts, i+1) // a lone CR ends a line too
+			i += j + 1
+			d.lineStarts = append(d.lineStarts, i)
+		}
+	} else {
+		for i := 0; i < len(src); i++ {
+			switch src[i] {
+			case '\n':
+				d.lineStarts = append(d.lineStarts, i+1)
+			case '\r':
+				if i+1 < len(src) && src[i+1] == '\n' {
+					continue
+				}
+				d.lineStarts = append(d.lineStarts, i+1) // a lone CR ends a line too
+			}
 		}
 	}
 	// Checkpoints every colMarkStep bytes of long lines, so that Pos counts
