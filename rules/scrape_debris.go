@@ -1008,7 +1008,8 @@ func furnitureShaped(ln *dline) bool {
 // story line interrupts, when most of the run names site sections or footer
 // links ("News", "Sport", "Contact Us", "Privacy Policy"), or when six or
 // more of them come before the first story sentence (a page's masthead
-// menu) or after the last one with a section name among them (a footer).
+// menu) or after the last one with two section names among them (a
+// footer). A run introduced by a colon is a list of the story's own.
 // A story's own lists (team sheets, key facts, product features) name no
 // sections and sit between sentences; a sub-head stands alone. Inside a
 // run, date lines, bare numbers and headline-shaped lines (linked stories)
@@ -1048,7 +1049,10 @@ func navigation(lines []dline) {
 			j--
 			shaped--
 		}
-		if navRun(shaped, section) || shaped >= 6 && (j <= first && first < n || i > last && section >= 1) {
+		// A list introduced by a colon ("The festival programme:") is the
+		// story's own, whatever it names.
+		introduced := i > 0 && lines[i-1].endsColon && lines[i-1].words >= 3 && lines[i-1].cat == debris.None
+		if !introduced && (navRun(shaped, section) || shaped >= 6 && (j <= first && first < n || i > last && last >= 0 && section >= 1)) {
 			for k := i; k < j; k++ {
 				switch ln := &lines[k]; {
 				case menuShaped(ln):
