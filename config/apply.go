@@ -134,6 +134,17 @@ func (s *RuleSet) Registry() *lint.Registry { return s.reg }
 // order. Configured rule copies are made once per combination of matching
 // overrides and shared; callers must not modify the slice.
 func (s *RuleSet) RulesFor(path string) ([]lint.Active, error) {
+	if len(s.Config.Overrides) == 0 {
+		// The common case, met for every draft: no override can apply, so
+		// the path matters only to rule excludes, if any.
+		r := s.resolve(nil)
+		if r.err != nil {
+			return nil, r.err
+		}
+		if !r.anyExcl {
+			return r.active, nil
+		}
+	}
 	rel := s.Config.Rel(path)
 	var match []int
 	for i, ov := range s.Config.Overrides {
@@ -158,7 +169,10 @@ func (s *RuleSet) RulesFor(path string) ([]lint.Active, error) {
 }
 
 func (s *RuleSet) resolve(match []int) *resolved {
-	key := fmt.Sprint(match)
+	key := ""
+	if len(match) > 0 {
+		key = fmt.Sprint(match)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if r, ok := s.cache[key]; ok {

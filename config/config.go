@@ -119,6 +119,9 @@ func (c *Config) Rel(path string) string {
 // Skip reports whether a directory walk should leave out path: it matches
 // exclude or, for a file when include is set, does not match include.
 func (c *Config) Skip(path string, isDir bool) bool {
+	if len(c.Exclude) == 0 && len(c.Include) == 0 {
+		return false // no glob to match: spare the path arithmetic
+	}
 	rel := c.Rel(path)
 	if c.Exclude.Match(rel) {
 		return true
