@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"copydesk/lint/parse"
 	"copydesk/rules"
 )
 
@@ -152,5 +153,28 @@ func TestFixLeavesDraftIntact(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFixKeepsTagsWhole: removing a debris line of an HTML draft must not
+// cut a tag that spans lines, or the text after it vanishes into the tag
+// (found by FuzzFixAllRules: `<A\n00>Ad \n000` lost "000").
+func TestFixKeepsTagsWhole(t *testing.T) {
+	const draft = "<h1>Marwick bus cuts</h1>\n<p><a\n href=\"x\">Advertisement\nThe council approved the budget on Monday, Ruth Okafor said.</a></p>\n"
+	dir := t.TempDir()
+	t.Chdir(dir)
+	setupFiles(t, dir, map[string]string{"ad.html": draft})
+	var out, errb bytes.Buffer
+	Main(rules.Registry(), []string{"check", "--fix", "ad.html"}, nil, &out, &errb)
+	got, err := os.ReadFile("ad.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse("ad.html", got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "The council approved the budget on Monday, Ruth Okafor said.") {
+		t.Errorf("--fix lost the sentence: %q", got)
 	}
 }
