@@ -25,7 +25,8 @@ func defineProfileFlags(fs *flag.FlagSet, p *profileOptions) {
 
 // init adds the profile flags to `copydesk check` (registered by check.go,
 // whose init runs first: a package's files are initialized in name order)
-// and wraps the command so the profiles cover the whole run.
+// and wraps the command so the profiles cover the whole run; the wrapper
+// also sets the GC ballast (gc.go).
 func init() {
 	c, ok := commands["check"]
 	if !ok {
@@ -37,6 +38,7 @@ func init() {
 		defineProfileFlags(fs, p)
 		run := setup(a, fs)
 		return func(args []string) int {
+			setBallast(args) // gc.go
 			stop, err := startProfiles(*p)
 			if err != nil {
 				return a.errorf(c, "%v", err)

@@ -28,3 +28,31 @@ func TestProfileFlags(t *testing.T) {
 		t.Errorf("unwritable profile: exit %d, stderr %q; want 2 naming the flag", code, stderr)
 	}
 }
+
+// TestSetBallast checks that one draft (or standard input) runs without the
+// GC ballast and a directory or several files get it.
+func TestSetBallast(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(file, []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saved := gcBallast
+	defer func() { gcBallast = saved }()
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{file}, false},
+		{[]string{"-"}, false},
+		{[]string{dir}, true},
+		{[]string{file, file}, true},
+		{nil, true},
+	} {
+		gcBallast = nil
+		setBallast(tc.args)
+		if got := gcBallast != nil; got != tc.want {
+			t.Errorf("setBallast(%q): ballast %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
