@@ -10,7 +10,7 @@ import (
 )
 
 // FuzzTokenizeRef checks the tokenizer against the reference version it
-// was optimised from: the same tokens, flags and spans for any text.
+// was optimized from: the same tokens, flags and spans for any text.
 func FuzzTokenizeRef(f *testing.F) {
 	for _, s := range []string{
 		"Ms Rees's car", "“We don’t know,” she said.", "It cost £40,000 at 3am.", "the co-op's 'rock' - end",
