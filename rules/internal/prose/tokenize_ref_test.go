@@ -159,7 +159,6 @@ func scanShapeRef(s string, i *int, num bool) Flag {
 	return shapeDone(fl, letters, uppers)
 }
 
-
 // FuzzLowerASCII checks the word-at-a-time lower-casing against a
 // byte-at-a-time one.
 func FuzzLowerASCII(f *testing.F) {
