@@ -166,7 +166,7 @@ var anonymousHeads = wordSet(
 // ("council leader Ruth Okafor").
 var honorifics = wordSet(
 	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "cllr",
-	"councillor", "judge", "det", "sgt", "insp", "supt", "capt", "gen", //nolint:misspell // British newsroom spelling
+	"councillor", "judge", "det", "sgt", "insp", "supt", "capt", "gen",
 )
 
 // institutions speak on the record (RULES.md §1.3).
@@ -250,6 +250,6 @@ var softHedges = wordSet("perhaps", "maybe", "apparently", "seemingly", "possibl
 	"mulls", "mulling", "considers", "considering", "eyes", "weighs", "weighing")
 
 // personNouns are people nobody has named ("a man", "one resident").
-var personNouns = wordSet("man", "woman", "resident", "residents", "neighbour", "neighbours", "witness", //nolint:misspell // British newsroom spelling
+var personNouns = wordSet("man", "woman", "resident", "residents", "neighbour", "neighbours", "witness",
 	"witnesses", "executive", "executives", "employee", "employees", "worker", "workers", "member",
 	"members", "staff", "colleague", "colleagues", "friend", "friends", "figure", "figures", "ally", "allies")

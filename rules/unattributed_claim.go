@@ -285,7 +285,7 @@ func weaselQuestion(text string) string {
 	for _, w := range ws {
 		switch w {
 		case "critics", "experts", "analysts", "observers", "commentators", "people", "residents",
-			"sceptics", "skeptics", "others", "voters", "fans", "locals": //nolint:misspell // British newsroom spelling
+			"sceptics", "skeptics", "others", "voters", "fans", "locals":
 			return "which " + w + "?"
 		}
 	}

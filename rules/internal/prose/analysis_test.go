@@ -148,7 +148,7 @@ func TestCues(t *testing.T) {
 		{"Police said the club was robbed, but the money is believed to have gone abroad.", "is believed to", false},
 		{"In what is widely seen as a snub, Ms Okafor said nothing.", "In what is widely seen as", false},
 		{"The contractor reportedly missed three deadlines.", "reportedly", false},
-		{"Critics argue the plan favours the town centre.", "Critics argue", false}, //nolint:misspell // British newsroom spelling
+		{"Critics argue the plan favours the town centre.", "Critics argue", false},
 		{"It is understood by the auditors that the accounts were late.", "", false},
 		{"The theft was reported to police on Monday.", "", false},
 		{"\"He is said to be furious,\" Ms Okafor said.", "", false},

@@ -315,7 +315,7 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 		}
 	} else {
 		switch w {
-		case "critics", "observers", "experts", "analysts", "commentators", "sceptics", "skeptics": //nolint:misspell // British newsroom spelling
+		case "critics", "observers", "experts", "analysts", "commentators", "sceptics", "skeptics":
 		default:
 			return j
 		}

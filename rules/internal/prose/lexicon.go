@@ -140,7 +140,7 @@ func init() {
 	add(wComplement, "to", "close", "familiar", "briefed", "at", "of", "for", "with", "from", "within", "inside",
 		"in", "on", "involved", "knowledgeable", "near", "representing", "working", "based", "who")
 	add(wHonorific, "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-		"rev", "cllr", "councillor", "judge", "det", "sgt", "insp", "supt", "capt", "gen", "president", //nolint:misspell // British newsroom spelling
+		"rev", "cllr", "councillor", "judge", "det", "sgt", "insp", "supt", "capt", "gen", "president",
 		"senator", "sen", "rep", "gov", "governor", "mayor", "minister", "secretary", "chancellor", "justice",
 		"inspector", "sergeant", "constable", "detective", "superintendent", "chief", "general", "colonel",
 		"captain", "bishop", "father", "king", "queen", "prince", "princess", "baroness", "baron", "mp")
@@ -152,7 +152,7 @@ func init() {
 		"organisation", "organization", "federation", "association", "council's", "inquiry", "watchdog",
 		"insurer", "airline", "operator", "developer", "landlord", "retailer", "manufacturer", "supplier",
 		"contractor", "consortium", "coalition", "team", "network", "broadcaster", "newspaper", "paper",
-		"service", "services", "prosecution", "defence", "defense", "state", "embassy", "ministries", //nolint:misspell // British newsroom spelling
+		"service", "services", "prosecution", "defence", "defense", "state", "embassy", "ministries",
 		"officials'", "companies", "prosecutor", "investigators", "authorities'", "firefighters",
 		"paramedics", "coastguard")
 	add(wInstSuffix, "council", "police", "ministry", "agency", "authority", "water", "rail", "bank",
@@ -161,7 +161,7 @@ func init() {
 		"society", "club", "union", "board", "court", "hospital", "school", "college", "network", "news",
 		"times", "post", "journal", "guardian", "telegraph", "herald", "press", "agency", "government",
 		"house", "administration", "airways", "airlines", "energy", "holdings", "partners", "fc", "federation",
-		"organisation", "organization", "forum", "institution", "centre", "center", "unit", "executive", //nolint:misspell // British newsroom spelling
+		"organisation", "organization", "forum", "institution", "centre", "center", "unit", "executive",
 		"assembly", "parliament", "congress", "senate", "cabinet")
 	add(wSpokes, "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "spokesmen",
 		"spokeswomen", "representative", "representatives")
@@ -173,20 +173,20 @@ func init() {
 	add(wAnonNoun, "official", "officials", "source", "sources", "insider", "insiders", "aide", "aides",
 		"diplomat", "diplomats", "executive", "executives", "person", "people", "persons", "resident",
 		"residents", "employee", "employees", "worker", "workers", "staff", "member", "members", "officer",
-		"officers", "colleague", "colleagues", "friend", "friends", "neighbour", "neighbours", "neighbor", //nolint:misspell // British newsroom spelling
+		"officers", "colleague", "colleagues", "friend", "friends", "neighbour", "neighbours", "neighbor",
 		"neighbors", "witness", "witnesses", "relative", "relatives", "teacher", "teachers", "parent",
 		"parents", "inspector", "inspectors", "engineer", "engineers", "adviser", "advisers", "advisor",
 		"advisors", "banker", "bankers", "investor", "investors", "trader", "traders", "manager", "managers",
 		"consultant", "consultants", "figure", "figures", "ally", "allies", "confidant", "confidants",
-		"lawmaker", "lawmakers", "legislator", "legislators", "mp", "mps", "councillor", "councillors", //nolint:misspell // British newsroom spelling
+		"lawmaker", "lawmakers", "legislator", "legislators", "mp", "mps", "councillor", "councillors",
 		"director", "directors", "employee", "doctor", "doctors", "nurse", "nurses",
 		"student", "supporter", "fan", "voter",
 		"shopper", "customer", "passenger", "one",
 		"another", "others", "someone", "somebody", "man", "woman", "men", "women", "observer", "insider",
 		"strategist", "strategists", "operative", "operatives", "donor", "donors", "activist", "activists",
-		"campaigner", "campaigners", "organiser", "organisers", "senior", "veteran", "veterans", "agent", //nolint:misspell // British newsroom spelling
+		"campaigner", "campaigners", "organiser", "organisers", "senior", "veteran", "veterans", "agent",
 		"agents", "analyst", "expert", "critic", "scientist", "scientists", "researcher", "researchers")
-	add(wWeaselNoun, "critics", "observers", "experts", "analysts", "commentators", "sceptics", "skeptics", //nolint:misspell // British newsroom spelling
+	add(wWeaselNoun, "critics", "observers", "experts", "analysts", "commentators", "sceptics", "skeptics",
 		"opponents", "some", "many", "others", "reports", "pundits", "economists", "scientists", "media")
 	add(wContrast, "but", "however", "although", "while", "whereas", "yet", "though")
 	add(wWeekday, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -199,7 +199,7 @@ func init() {
 		"deliver", "unveil", "hold", "start", "finish", "report", "hear", "sit", "debate", "consider",
 		"discuss", "address", "travel", "land", "depart", "resume", "reopen", "release", "present")
 	add(wCourt, "court", "courts", "jury", "juries", "judge", "trial", "magistrates", "magistrate",
-		"tribunal", "inquest", "hearing", "prosecutor", "prosecutors", "prosecution", "defence", "defense", //nolint:misspell // British newsroom spelling
+		"tribunal", "inquest", "hearing", "prosecutor", "prosecutors", "prosecution", "defence", "defense",
 		"charged", "indicted", "pleaded", "pleads", "denies", "denied", "verdict", "sentencing", "sentenced",
 		"lawsuit", "claimant", "claimants", "plaintiff", "plaintiffs", "defendant", "defendants", "accused",
 		"indictment", "convicted", "acquitted", "arrested", "charges", "charge", "suit", "jurors",
@@ -214,11 +214,11 @@ func init() {
 		"principal", "speaker", "premier", "prime", "senator", "ambassador", "director", "superintendent",
 		"sheriff", "prosecutor", "attorney-general", "inspector", "bishop", "pope", "king", "queen",
 		"prince", "author", "authors", "researchers", "scientists", "victim", "defendant", "accused",
-		"candidate", "nominee", "councillor", "mp", "officer", "spokesperson", "spokesman", "spokeswoman", //nolint:misspell // British newsroom spelling
+		"candidate", "nominee", "councillor", "mp", "officer", "spokesperson", "spokesman", "spokeswoman",
 		"company", "couple", "family", "singer", "actor", "actress", "star", "player", "manager", "striker",
 		"landlord", "driver", "pilot", "doctor", "lawyer", "attorney")
 	add(wPersonNoun, "man", "woman", "men", "women", "boy", "girl", "person", "people", "resident",
-		"residents", "neighbour", "neighbours", "witness", "witnesses", "teacher", "teachers", "parent", //nolint:misspell // British newsroom spelling
+		"residents", "neighbour", "neighbours", "witness", "witnesses", "teacher", "teachers", "parent",
 		"parents", "mother", "father", "student", "students", "worker", "workers", "nurse", "doctor",
 		"lawyer", "driver", "passenger", "passengers", "local", "locals", "shopkeeper", "owner", "villager",
 		"villagers")

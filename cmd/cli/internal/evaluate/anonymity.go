@@ -145,7 +145,7 @@ var anonymousHeads = set(
 	"legislators", "member", "members", "ally", "allies", "associate", "associates", "confidant",
 	"confidants", "donor", "donors", "investigator", "investigators", "witness", "witnesses",
 	"resident", "residents", "colleague", "colleagues", "friend", "friends", "relative", "relatives",
-	"neighbor", "neighbors", "neighbour", "neighbours", //nolint:misspell // British copy spells it so
+	"neighbor", "neighbors", "neighbour", "neighbours",
 	"attorney", "attorneys", "lawyer", "lawyers",
 	"consultant", "consultants", "agent", "agents", "officer", "officers", "worker", "workers",
 	"teacher", "teachers", "inspector", "inspectors", "economist", "economists", "researcher",

@@ -219,7 +219,7 @@ func specLabel(row polnearRow) string {
 	return row.Label
 }
 
-var weaselHeads = set("reports", "critics", "experts", "analysts", "observers", "commentators", "others", "some", "many", "skeptics", "sceptics") //nolint:misspell // British spelling
+var weaselHeads = set("reports", "critics", "experts", "analysts", "observers", "commentators", "others", "some", "many", "skeptics", "sceptics")
 
 // weaselSource reports a bare weasel collective: one or two words, an
 // optional vague quantifier and a weasel head ("critics", "many observers").
