@@ -378,10 +378,10 @@ func writeLargeDraft(name string) func(*testing.T, string) {
 			t.Fatal(err)
 		}
 		w := &countWriter{w: f}
-		io.WriteString(w, "Marwick bus route could close\n\nThe 14 route runs every hour, Ruth Okafor said.\n\nRead more\n\n")
+		_, _ = io.WriteString(w, "Marwick bus route could close\n\nThe 14 route runs every hour, Ruth Okafor said.\n\nRead more\n\n")
 		for i := 0; w.n < largeDraftSize(); i++ {
 			if i%1000 == 999 {
-				io.WriteString(w, "Read more\n\n")
+				_, _ = io.WriteString(w, "Read more\n\n") // write errors surface at f.Close
 				continue
 			}
 			fmt.Fprintf(w, "%s %s\n\n", paras[i%5], paras[(i*3+1)%5])
