@@ -172,9 +172,15 @@ func FixFile(fr FileResult, lint func(path string, src []byte) FileResult, unsaf
 			first = false
 			return fr.Findings, nil
 		}
+		prev := last
 		last = lint(fr.Path, src)
 		if last.Doc == nil && last.Err == nil {
 			last.Err = errors.New("fixed draft could not be parsed")
+		}
+		if last.Err == nil {
+			if err := checkNothingLost(prev, last, unsafe); err != nil {
+				return nil, err
+			}
 		}
 		return last.Findings, last.Err
 	}
@@ -183,6 +189,39 @@ func FixFile(fr FileResult, lint func(path string, src []byte) FileResult, unsaf
 		return fr, nil, fmt.Errorf("%s: %w", fr.Path, err)
 	}
 	return last, applied, nil
+}
+
+// ErrUnsafeFix means a round of fixes would remove prose that no finding
+// with a fix had flagged (markup reinterpreted once a line is gone, say):
+// the file is left as it was.
+var ErrUnsafeFix = errors.New("a fix would remove text no finding flagged")
+
+// checkNothingLost compares the prose before and after a round of fixes:
+// every word outside the spans of the findings that offered an applicable
+// fix (their related spans included) must survive, in order.
+func checkNothingLost(before, after FileResult, unsafe bool) error {
+	if before.Doc == nil || after.Doc == nil {
+		return nil
+	}
+	var flagged []Span
+	for i := range before.Findings {
+		f := &before.Findings[i]
+		if f.Fix == nil || len(f.Fix.Edits) == 0 || !(f.Fix.Safe || unsafe) {
+			continue
+		}
+		s := f.Span
+		if s.Empty() { // an insertion touches the words either side
+			s = Span{Start: max(s.Start-1, 0), End: min(s.End+1, len(before.Doc.Text))}
+		}
+		flagged = append(flagged, s)
+		for _, r := range f.Related {
+			flagged = append(flagged, r.Span)
+		}
+	}
+	if w, off, lost := LostText([]byte(before.Doc.Text), []byte(after.Doc.Text), flagged); lost {
+		return fmt.Errorf("%w: %q at text offset %d", ErrUnsafeFix, w, off)
+	}
+	return nil
 }
 
 // hasApplicableFix reports whether any finding carries a fix that

@@ -403,3 +403,34 @@ func TestFixFilePostProcess(t *testing.T) {
 		t.Errorf("fixed = %q with %d fixes, want %q with 2", got.Doc.Source, len(applied), want)
 	}
 }
+
+// greedyRule flags "Ad" but its fix also deletes the words after it: the
+// kind of bug the fix engine must catch rather than write.
+type greedyRule struct{}
+
+func (greedyRule) Meta() lint.Meta {
+	return lint.Meta{ID: "greedy", Summary: "greedy", Doc: "greedy", Severity: lint.Error}
+}
+
+func (greedyRule) Check(p *lint.Pass) error {
+	if i := strings.Index(p.Doc.Text, "Ad "); i >= 0 {
+		s := lint.Span{Start: i, End: i + 2}
+		p.Report(lint.Finding{Span: s, Message: "ad marker", Fix: &lint.Fix{
+			Message: "Remove", Safe: true, Edits: []lint.Edit{{Span: lint.Span{Start: i, End: len(p.Doc.Text)}}},
+		}})
+	}
+	return nil
+}
+
+func TestFixFileRefusesLosingText(t *testing.T) {
+	r := testRunner(greedyRule{})
+	src := "Ad The council met on Monday.\n"
+	fr := r.Lint("greedy.txt", []byte(src))
+	got, applied, err := r.Fix(fr, false, 0)
+	if !errors.Is(err, lint.ErrUnsafeFix) || !strings.Contains(err.Error(), `"The"`) {
+		t.Fatalf("err = %v, want ErrUnsafeFix naming the lost word", err)
+	}
+	if applied != nil || string(got.Doc.Source) != src {
+		t.Errorf("file changed: %q, %v", got.Doc.Source, applied)
+	}
+}

@@ -262,6 +262,11 @@ func FuzzFixAllRules(f *testing.F) {
 					flagged = append(flagged, s)
 				}
 				if w, off, lost := lint.LostText([]byte(r.doc.Text), []byte(next.doc.Text), flagged); lost {
+					// The engine must then refuse the fix (--fix leaves the
+					// file as it was), never write it.
+					if refusedByEngine(path, src, active) {
+						break
+					}
 					t.Fatalf("%s round %d: %d fixes lost %q at Text offset %d, outside every flagged span %v\nbefore: %q\nafter:  %q",
 						ext, i+1, applied, w, off, flagged, r.doc.Text, next.doc.Text)
 				}
@@ -271,4 +276,22 @@ func FuzzFixAllRules(f *testing.F) {
 			}
 		}
 	})
+}
+
+// refusedByEngine reports whether lint.FixFile, as --fix runs it, refuses
+// to fix src because a round would lose unflagged text.
+func refusedByEngine(path string, src []byte, active []lint.Active) bool {
+	lintFn := func(p string, b []byte) lint.FileResult {
+		fr := lint.FileResult{Path: p}
+		doc, err := parse.Parse(p, b)
+		if err != nil {
+			fr.Err = err
+			return fr
+		}
+		fr.Doc = doc
+		fr.Findings, fr.Err = lint.CheckDocument(doc, active)
+		return fr
+	}
+	_, _, err := lint.FixFile(lintFn(path, src), lintFn, false, lint.DefaultMaxRounds)
+	return errors.Is(err, lint.ErrUnsafeFix)
 }
