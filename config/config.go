@@ -177,18 +177,4 @@ func (es Errors) sorted() Errors {
 }
 
 // didYouMean returns ` (did you mean "x"?)` or "".
-func didYouMean(s string, candidates []string) string {
-	m := lint.Suggest(s, candidates)
-	if m == "" && len(s) >= 3 {
-		for _, c := range candidates {
-			if strings.HasPrefix(c, s) {
-				m = c
-				break
-			}
-		}
-	}
-	if m != "" {
-		return fmt.Sprintf(" (did you mean %q?)", m)
-	}
-	return ""
-}
+func didYouMean(s string, candidates []string) string { return lint.DidYouMean(s, candidates) }

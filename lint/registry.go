@@ -72,6 +72,24 @@ func (r *Registry) Suggest(id string) string {
 	return Suggest(id, r.order)
 }
 
+// DidYouMean returns ` (did you mean "x"?)` naming the candidate closest
+// to s (by edit distance, else the first that s is a prefix of), or "".
+func DidYouMean(s string, candidates []string) string {
+	m := Suggest(s, candidates)
+	if m == "" && len(s) >= 3 {
+		for _, c := range candidates {
+			if strings.HasPrefix(c, s) {
+				m = c
+				break
+			}
+		}
+	}
+	if m != "" {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return ""
+}
+
 // Suggest returns the candidate closest to s by edit distance, or "" if none
 // is within a third of the length (at least 2 edits).
 func Suggest(s string, candidates []string) string {
