@@ -162,12 +162,43 @@ func (t *Text) fix(r *lint.FileResult, f *lint.Finding) {
 
 // excerpt prints the finding's first source line with the span underlined.
 func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev *color.Color) {
-	line, _ := doc.SourceLine(f.Start.Line)
-	if f.Start.Line == 1 {
-		line = strings.TrimPrefix(line, "\uFEFF")
+	// The line's bytes, without copying them: a 1 MB single-line draft
+	// with thousands of findings must not copy the line for each one.
+	ls := doc.LineSpan(lint.Span{Start: f.Source.Start, End: f.Source.Start})
+	raw := doc.Source[ls.Start:ls.End]
+	for len(raw) > 0 && (raw[len(raw)-1] == '\n' || raw[len(raw)-1] == '\r') {
+		raw = raw[:len(raw)-1]
+	}
+	lineStart := ls.Start
+	if f.Start.Line == 1 && len(raw) >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF {
+		raw, lineStart = raw[3:], lineStart+3
 	}
 	startCol := f.Start.Column - 1 // in runes
 	endCol := f.End.Column - 1
+	// On a very long line, cut a byte window around the span before
+	// expanding it, so each finding costs O(window), not O(line).
+	cutLeft, cutRight := false, false
+	if len(raw) > 16*maxLineWidth {
+		bs := min(max(f.Source.Start-lineStart, 0), len(raw))
+		be := len(raw)
+		if f.End.Line == f.Start.Line {
+			be = min(max(f.Source.End-lineStart, bs), len(raw))
+		}
+		ws := max(0, bs-4*maxLineWidth)
+		for ws > 0 && !utf8.RuneStart(raw[ws]) {
+			ws--
+		}
+		we := min(len(raw), bs+8*maxLineWidth)
+		for we < len(raw) && !utf8.RuneStart(raw[we]) {
+			we++
+		}
+		be = min(be, we)
+		cutLeft, cutRight = ws > 0, we < len(raw)
+		startCol = utf8.RuneCount(raw[ws:bs])
+		endCol = startCol + utf8.RuneCount(raw[bs:be])
+		raw = raw[ws:we]
+	}
+	line := string(raw)
 	if f.End.Line != f.Start.Line {
 		endCol = utf8.RuneCountInString(line)
 	}
@@ -196,6 +227,13 @@ func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev *color.Color) {
 		if end <= start {
 			end = start + 1
 		}
+	}
+	if cutLeft && prefix == "" {
+		prefix = "…"
+		start, end = start+1, end+1
+	}
+	if cutRight && suffix == "" {
+		suffix = "…"
 	}
 	num := fmt.Sprint(f.Start.Line)
 	pad := strings.Repeat(" ", len(num))
