@@ -20,13 +20,19 @@ import (
 // the corpus is stored in the repository. COPYDESK_EVAL_VERBOSE=1 prints the
 // false positives for reading.
 
-func corpusDir(t *testing.T) string {
+// corpusDir returns $COPYDESK_CORPUS, skipping the test or benchmark when
+// it is not set: corpus measurements are opt-in and never needed by go test.
+func corpusDir(t testing.TB) string {
+	t.Helper()
 	dir := os.Getenv("COPYDESK_CORPUS")
 	if dir == "" {
 		t.Skip("COPYDESK_CORPUS not set")
 	}
 	return dir
 }
+
+// CorpusDir is corpusDir for the external test package (rules_test).
+var CorpusDir = corpusDir
 
 func verbose() bool { return os.Getenv("COPYDESK_EVAL_VERBOSE") != "" }
 

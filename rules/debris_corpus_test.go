@@ -25,10 +25,7 @@ import (
 // unless COPYDESK_LAYOUT=lines, which puts one labeled line per line with
 // no blank lines between (as an extractor's text is pasted).
 func TestDebrisCorpus(t *testing.T) {
-	dir := os.Getenv("COPYDESK_CORPUS")
-	if dir == "" {
-		t.Skip("COPYDESK_CORPUS not set")
-	}
+	dir := rules.CorpusDir(t)
 	split := os.Getenv("COPYDESK_SPLIT")
 	if split == "" {
 		split = "dev"
@@ -169,10 +166,7 @@ func TestDebrisCorpus(t *testing.T) {
 // category fires on, with samples (COPYDESK_SHOWFP=1), to catch a rule that
 // cries wolf. Nothing from the corpus is kept.
 func TestDebrisArticles(t *testing.T) {
-	dir := os.Getenv("COPYDESK_CORPUS")
-	if dir == "" {
-		t.Skip("COPYDESK_CORPUS not set")
-	}
+	dir := rules.CorpusDir(t)
 	paths, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no articles: %v", err)
@@ -237,10 +231,7 @@ func TestDebrisArticles(t *testing.T) {
 // the fixes converge and that every sentence no finding touched is still in
 // the fixed page. The pages are read in memory only.
 func TestDebrisHTMLPages(t *testing.T) {
-	dir := os.Getenv("COPYDESK_CORPUS")
-	if dir == "" {
-		t.Skip("COPYDESK_CORPUS not set")
-	}
+	dir := rules.CorpusDir(t)
 	paths, _ := filepath.Glob(filepath.Join(dir, "scrapinghub-boilerplate", "html", "*.html.gz"))
 	if len(paths) == 0 {
 		t.Skip("no pages")
@@ -297,10 +288,7 @@ func TestDebrisHTMLPages(t *testing.T) {
 // benchArticles times one rule over the parsed published articles in
 // $COPYDESK_CORPUS/articles (parsing excluded), in CPU time as well.
 func benchArticles(b *testing.B, r lint.Rule) {
-	dir := os.Getenv("COPYDESK_CORPUS")
-	if dir == "" {
-		b.Skip()
-	}
+	dir := rules.CorpusDir(b)
 	paths, _ := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
 	var docs []*lint.Document
 	size := 0

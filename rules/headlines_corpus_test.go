@@ -19,10 +19,7 @@ import (
 // the corpus directory (../shared/corpus); nothing from the corpus is kept
 // or printed but counts. COPYDESK_SPLIT picks the Emergent split (dev).
 func TestHeadlinesCorpus(t *testing.T) {
-	dir := os.Getenv("COPYDESK_CORPUS")
-	if dir == "" {
-		t.Skip("COPYDESK_CORPUS not set")
-	}
+	dir := corpusDir(t)
 	split := os.Getenv("COPYDESK_SPLIT")
 	if split == "" {
 		split = "dev"
