@@ -65,10 +65,11 @@ type Resolver struct {
 	reg  *lint.Registry
 	opts Options
 
-	mu   sync.Mutex
-	dirs map[string]string // absolute directory → config file ("" for defaults)
-	sets map[string]*entry // config file → its rule set
-	errs []error           // distinct load errors, in the order met
+	mu    sync.Mutex
+	dirs  map[string]string // absolute directory → config file ("" for defaults)
+	given map[string]string // directory as the caller spelled it → config file
+	sets  map[string]*entry // config file → its rule set
+	errs  []error           // distinct load errors, in the order met
 }
 
 type entry struct {
@@ -78,7 +79,7 @@ type entry struct {
 
 // NewResolver returns a resolver over the rules in reg.
 func NewResolver(reg *lint.Registry, opts Options) *Resolver {
-	return &Resolver{reg: reg, opts: opts, dirs: map[string]string{}, sets: map[string]*entry{}}
+	return &Resolver{reg: reg, opts: opts, dirs: map[string]string{}, given: map[string]string{}, sets: map[string]*entry{}}
 }
 
 // For returns the rule set that governs the file at path.
@@ -129,18 +130,25 @@ func (r *Resolver) locate(dir string) (string, error) {
 	case r.opts.Path != "":
 		return r.opts.Path, nil
 	}
+	// The directory as given is looked up first: filepath.Abs asks the
+	// operating system for the working directory (two stat calls) every
+	// time, once per file of a corpus run otherwise. The working directory
+	// does not change while a run resolves configurations.
+	if f, ok := r.given[dir]; ok {
+		return f, nil
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", fmt.Errorf("config: %w", err)
 	}
-	if f, ok := r.dirs[abs]; ok {
-		return f, nil
+	f, ok := r.dirs[abs]
+	if !ok {
+		if f, err = Find(abs); err != nil {
+			return "", err
+		}
+		r.dirs[abs] = f
 	}
-	f, err := Find(abs)
-	if err != nil {
-		return "", err
-	}
-	r.dirs[abs] = f
+	r.given[dir] = f
 	return f, nil
 }
 
