@@ -301,8 +301,16 @@ func (s *RuleSet) configure(proto lint.Rule, opts []*optionSource) (lint.Rule, e
 	return rule, nil
 }
 
-var decodeErrRe = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "((?:[^"\\]|\\.)*)"\): (.*)$`)
-var typeErrRe = regexp.MustCompile(`^incompatible types: TOML value has type (.*); destination has type (.*)$`)
+// The TOML decoder's messages are parsed only when a configuration is wrong,
+// so the expressions are compiled then, not at every start-up.
+var (
+	decodeErrRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "((?:[^"\\]|\\.)*)"\): (.*)$`)
+	})
+	typeErrRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^incompatible types: TOML value has type (.*); destination has type (.*)$`)
+	})
+)
 
 // decodeError turns a toml decoding error into one with the file, line and
 // key of the offending option.
@@ -311,10 +319,10 @@ func (c *Config) decodeError(src *optionSource, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		key, msg = pe.LastKey, pe.Message
-	} else if m := decodeErrRe.FindStringSubmatch(msg); m != nil {
+	} else if m := decodeErrRe().FindStringSubmatch(msg); m != nil {
 		key, msg = strings.ReplaceAll(m[1], `\"`, `"`), m[2]
 	}
-	if m := typeErrRe.FindStringSubmatch(msg); m != nil {
+	if m := typeErrRe().FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("want %s, got %s", m[2], m[1])
 	}
 	line := c.lines.line(src.path...)

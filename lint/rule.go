@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // Rule is one check. Rules are immutable values: the registry holds
@@ -39,11 +38,34 @@ type Meta struct {
 	Options string
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$`)
-
 // ValidID reports whether id is a kebab-case rule ID, optionally prefixed by
-// a pack or plugin name ("house/per-cent").
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+// a pack or plugin name ("house/per-cent"): words of a-z and 0-9 joined by
+// single hyphens, with at most one slash between two such names. (Scanned by
+// hand rather than with a regular expression compiled at start-up: every
+// run pays for package initialisation.)
+func ValidID(id string) bool {
+	slash := false
+	prev := byte('-') // a name may not start with a separator
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-':
+			if prev == '-' || prev == '/' {
+				return false
+			}
+		case c == '/':
+			if slash || prev == '-' || prev == '/' {
+				return false
+			}
+			slash = true
+		default:
+			return false
+		}
+		prev = c
+	}
+	return prev != '-' && prev != '/'
+}
 
 // Active is a configured rule with its effective severity.
 type Active struct {

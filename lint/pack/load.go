@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -76,8 +77,11 @@ var (
 		"replace": {Substitution},
 		"limit":   {Count},
 	}
-	placeholderRe = regexp.MustCompile(`\{[a-z][a-z-]*\}`)
-	tomlLineRe    = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?: (.*)$`)
+	// Compiled when a pack is loaded, not at every start-up.
+	placeholderRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{[a-z][a-z-]*\}`) })
+	tomlLineRe    = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?: (.*)$`)
+	})
 )
 
 // LoadFile reads and compiles one pack file.
@@ -276,7 +280,7 @@ func compile(path, packName string, fr fileRule, lines ruleLines, ids map[string
 	case Count:
 		allowed["{count}"], allowed["{limit}"] = true, true
 	}
-	for _, ph := range placeholderRe.FindAllString(r.message, -1) {
+	for _, ph := range placeholderRe().FindAllString(r.message, -1) {
 		if !allowed[ph] {
 			bad("message", "rule %s: placeholder %s is not available for kind %s", name, ph, fr.Kind)
 		}
@@ -546,7 +550,7 @@ func tomlError(path string, data []byte, err error) error {
 		}
 		return &Error{File: path, Line: line, Msg: msg}
 	}
-	if m := tomlLineRe.FindStringSubmatch(err.Error()); m != nil {
+	if m := tomlLineRe().FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &Error{File: path, Line: line, Msg: m[2]}
 	}
