@@ -66,10 +66,11 @@ func (c Category) String() string {
 	return "unknown"
 }
 
-// wholeLines are lines that are debris when they are the whole line, keyed
-// by their normalized form (see Analyze: lower case, words separated by
-// one space, punctuation dropped, apostrophes inside words dropped).
-var wholeLines = map[Category][]string{
+// wholeLines are lines that are debris when they are the whole line, in
+// their normalized form (see Analyze: lower case, words separated by one
+// space, punctuation dropped, apostrophes inside words dropped). They are
+// looked up in wholeTab, generated from this list.
+var wholeLines = [numCategories][]string{
 	Player: {
 		"video", "videos", "watch", "watch video", "play video", "watch now", "audio", "listen", "play",
 		"video player", "now playing",
@@ -235,63 +236,31 @@ var imperatives = []string{
 	"receive", "stay", "accept", "manage", "reject", "click", "tap", "find", "try", "start", "unlock", "become",
 }
 
-// Lexicon is a compiled set of debris lexicons: the built-in one plus a
-// newsroom's extra phrases and minus its keep phrases.
+// Lexicon is a compiled set of debris lexicons: the built-in one (static
+// tables generated from the lists above) plus a newsroom's extra phrases
+// and minus its keep phrases.
 type Lexicon struct {
-	whole      map[string]Category
-	prefixes   map[string][]prefix // first word → prefixes starting with it
-	networks   map[string]bool
-	single     map[string]bool
-	imperative map[string]bool
-	match      *matcher
-	fams       []family
-	keep       []string // lower-case; a line containing one is never debris
-}
-
-type prefix struct {
-	words string
-	cat   Category
+	house map[string]bool // extra whole-line phrases, normalized
+	keep  []string        // lower-case; a line containing one is never debris
 }
 
 // Default is the built-in lexicon.
-var Default = mustLexicon(nil, nil)
-
-func mustLexicon(extra, keep []string) *Lexicon {
-	l, err := NewLexicon(extra, keep)
-	if err != nil {
-		panic(err)
-	}
-	return l
-}
+var Default = &Lexicon{}
 
 // NewLexicon compiles the built-in lexicon with a newsroom's extra
 // whole-line phrases (flagged as house debris) and keep phrases (a line
 // containing one, case-insensitively, is never flagged).
 func NewLexicon(extra, keep []string) (*Lexicon, error) {
-	l := &Lexicon{
-		whole:      map[string]Category{},
-		prefixes:   map[string][]prefix{},
-		networks:   set(networks),
-		single:     set(singleNetworks),
-		imperative: set(imperatives),
-	}
-	for cat, list := range wholeLines {
-		for _, p := range list {
-			l.whole[p] = cat
-		}
-	}
-	for _, p := range sharePrefixes {
-		l.addPrefix(p, Share)
-	}
-	for _, p := range readOnPrefixes {
-		l.addPrefix(p, ReadOn)
-	}
+	l := &Lexicon{}
 	for _, p := range extra {
 		k := NormalizeKey(p)
 		if k == "" {
 			return nil, fmt.Errorf("extra-phrases: %q has no words", p)
 		}
-		l.whole[k] = House
+		if l.house == nil {
+			l.house = map[string]bool{}
+		}
+		l.house[k] = true
 	}
 	for _, p := range keep {
 		k := strings.ToLower(strings.TrimSpace(p))
@@ -300,26 +269,30 @@ func NewLexicon(extra, keep []string) (*Lexicon, error) {
 		}
 		l.keep = append(l.keep, k)
 	}
-	texts := make([]string, len(patterns))
-	l.fams = make([]family, len(patterns))
-	for i, p := range patterns {
-		texts[i], l.fams[i] = p.text, p.fam
-	}
-	l.match = newMatcher(texts)
 	return l, nil
 }
 
-func (l *Lexicon) addPrefix(p string, cat Category) {
-	first, _, _ := strings.Cut(p, " ")
-	l.prefixes[first] = append(l.prefixes[first], prefix{p, cat})
+// whole returns the category of a whole line whose normalized form is key.
+func (l *Lexicon) whole(key string) (Category, bool) {
+	if l.house[key] {
+		return House, true
+	}
+	c, ok := lookup(wholeTab[:], key, fnv32(key))
+	return Category(c), ok
 }
 
-func set(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+// hasPrefix reports whether the normalized line key opens with the words p.
+func hasPrefix(key, p string) bool {
+	return strings.HasPrefix(key, p) && (len(key) == len(p) || key[len(p)] == ' ')
+}
+
+func contains(list []string, w string) bool {
+	for _, x := range list {
+		if x == w {
+			return true
+		}
 	}
-	return m
+	return false
 }
 
 // NormalizeKey returns the normalized form of a phrase used for whole-line

@@ -8,7 +8,7 @@ import (
 
 // stopWords are English function words. jusText counts a block as prose
 // when about a third of its words are stop words; page furniture has few.
-var stopWords = set([]string{
+var stopWords = []string{
 	"a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
 	"be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
 	"do", "does", "doing", "down", "during", "each", "even", "few", "for", "from", "further", "had", "has", "have",
@@ -20,18 +20,20 @@ var stopWords = set([]string{
 	"were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
 	"yours", "its", "shall", "since", "though", "although", "unless", "whether", "yet", "still", "already", "who",
 	"whose", "said", "says", "one", "two", "new", "last", "first", "year", "years", "told",
-})
+}
 
 // attributionCues mark a line as reported speech: never page furniture.
-var attributionCues = set([]string{
+var attributionCues = []string{
 	"said", "says", "say", "told", "tells", "according", "added", "adds", "stated", "explained", "wrote", "writes",
 	"announced", "confirmed", "claimed", "insisted", "argued", "noted", "warned", "replied", "recalled",
 	"acknowledged", "admitted", "spokesman", "spokeswoman", "spokesperson", "testified", "alleged",
-})
+}
 
-var secondPerson = set([]string{"you", "your", "yours", "youre", "youll", "youve", "yourself"})
-var firstPlural = set([]string{"we", "our", "ours", "us"})
+var secondPerson = []string{"you", "your", "yours", "youre", "youll", "youve", "yourself"}
+var firstPlural = []string{"we", "our", "ours", "us"}
 
+// Word classes: the values in classTab, generated from the lists above
+// (one lookup per word).
 const (
 	classStop uint8 = 1 << iota
 	classAttribution
@@ -39,64 +41,31 @@ const (
 	classPlural
 )
 
-// wordClass merges the word lists into one table: one lookup per word.
-var wordClass, maxClassWord = func() (map[string]uint8, int) {
-	m := map[string]uint8{}
-	longest := 0
-	for _, l := range []struct {
-		words map[string]bool
-		c     uint8
-	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}} {
-		for w := range l.words {
-			m[w] |= l.c
-			longest = max(longest, len(w))
-		}
-	}
-	return m, longest
-}()
-
-const (
-	fnvOffset uint32 = 2166136261
-	fnvPrime  uint32 = 16777619
-)
-
-// classSlot is one entry of the word-class table: open addressing over the
-// FNV-1a hash that Analyze computes while it reads each word.
-type classSlot struct {
-	h     uint32
-	class uint8
-	word  string
-}
-
-const classTableSize = 1024 // power of two, well above twice the word count
-
-var classTable = func() (t [classTableSize]classSlot) {
-	for w, c := range wordClass {
-		h := fnvOffset
-		for i := 0; i < len(w); i++ {
-			h = (h ^ uint32(w[i])) * fnvPrime
-		}
-		for i := h & (classTableSize - 1); ; i = (i + 1) & (classTableSize - 1) {
-			if t[i].word == "" {
-				t[i] = classSlot{h: h, class: c, word: w}
-				break
-			}
-		}
-	}
-	return t
-}()
-
-// classOf returns the classes of the (lower-case) word w whose hash is h.
+// classOf returns the classes of the (lower-case) word w whose fnv32 hash
+// is h.
 func classOf(w []byte, h uint32) uint8 {
-	for i := h & (classTableSize - 1); ; i = (i + 1) & (classTableSize - 1) {
-		s := &classTable[i]
-		if s.word == "" {
+	const mask = uint32(len(classTab) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &classTab[i]
+		if s.key == "" {
 			return 0
 		}
-		if s.h == h && s.word == string(w) {
-			return s.class
+		if s.h == h && s.key == string(w) {
+			return s.v
 		}
 	}
+}
+
+// wordByte maps an ASCII letter or digit to its lower case and every other
+// byte to 0.
+var wordByte = [256]byte{
+	'0': '0', '1': '1', '2': '2', '3': '3', '4': '4', '5': '5', '6': '6', '7': '7', '8': '8', '9': '9',
+	'a': 'a', 'b': 'b', 'c': 'c', 'd': 'd', 'e': 'e', 'f': 'f', 'g': 'g', 'h': 'h', 'i': 'i', 'j': 'j', 'k': 'k',
+	'l': 'l', 'm': 'm', 'n': 'n', 'o': 'o', 'p': 'p', 'q': 'q', 'r': 'r', 's': 's', 't': 't', 'u': 'u', 'v': 'v',
+	'w': 'w', 'x': 'x', 'y': 'y', 'z': 'z',
+	'A': 'a', 'B': 'b', 'C': 'c', 'D': 'd', 'E': 'e', 'F': 'f', 'G': 'g', 'H': 'h', 'I': 'i', 'J': 'j', 'K': 'k',
+	'L': 'l', 'M': 'm', 'N': 'n', 'O': 'o', 'P': 'p', 'Q': 'q', 'R': 'r', 'S': 's', 'T': 't', 'U': 'u', 'V': 'v',
+	'W': 'w', 'X': 'x', 'Y': 'y', 'Z': 'z',
 }
 
 // Features are the shallow features of one line.
@@ -140,96 +109,103 @@ type Scratch struct {
 // sc and are valid until the next call.
 func (sc *Scratch) Analyze(line string) Features {
 	var f Features
-	sc.key = sc.key[:0]
-	sc.words = sc.words[:0]
-	inWord := false
-	wordStart := 0
-	var wh uint32
-	firstLetter := true
-	endWord := func() {
-		if !inWord {
-			return
+	n := len(line)
+	// The key is never longer than the line: each word keeps its bytes
+	// (apostrophes dropped) and the one space between two words stands for
+	// at least one byte that ended the first.
+	if cap(sc.key) < n {
+		sc.key = make([]byte, n+n/2+16)
+	}
+	key := sc.key[:cap(sc.key)]
+	words := sc.words[:0]
+	k := 0
+	digit := false
+	for i := 0; i < n; {
+		// Between words: skip the bytes that start none.
+		if c := line[i]; c < utf8.RuneSelf {
+			if wordByte[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(line[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
 		}
-		inWord = false
-		w := sc.key[wordStart:]
+		// A word: ASCII letters and digits folded to lower case, other
+		// letters and digits kept as they are, an apostrophe followed by
+		// a letter dropped (don't → dont).
+		if k > 0 {
+			key[k] = ' '
+			k++
+		}
+		start := k
+		words = append(words, start)
+		h := fnvOffset
+		for i < n {
+			c := line[i]
+			if l := wordByte[c]; l != 0 {
+				if l <= '9' {
+					digit = true
+				}
+				key[k] = l
+				k++
+				h = (h ^ uint32(l)) * fnvPrime
+				i++
+				continue
+			}
+			if c == '\'' {
+				if i+1 < n && isLetterByte(line[i+1]) {
+					i++
+					continue
+				}
+				break
+			}
+			if c < utf8.RuneSelf {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(line[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				for j := i; j < i+size; j++ {
+					key[k] = line[j]
+					k++
+					h = (h ^ uint32(line[j])) * fnvPrime
+				}
+				i += size
+				continue
+			}
+			if r == '’' && i+size < n && isLetterByte(line[i+size]) {
+				i += size
+				continue
+			}
+			break
+		}
 		f.Words++
-		if len(w) > maxClassWord {
-			return
-		}
-		if c := classOf(w, wh); c != 0 {
-			if c&classStop != 0 {
-				f.Stop++
-			}
-			if c&classAttribution != 0 {
-				f.Attribution = true
-			}
-			if c&classSecond != 0 {
-				f.Second = true
-			}
-			if c&classPlural != 0 {
-				f.FirstPlural = true
+		if w := key[start:k]; len(w) <= maxClassWord {
+			if c := classOf(w, h); c != 0 {
+				if c&classStop != 0 {
+					f.Stop++
+				}
+				if c&classAttribution != 0 {
+					f.Attribution = true
+				}
+				if c&classSecond != 0 {
+					f.Second = true
+				}
+				if c&classPlural != 0 {
+					f.FirstPlural = true
+				}
 			}
 		}
 	}
-	for i := 0; i < len(line); {
-		c := line[i]
-		r := rune(c)
-		size := 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(line[i:])
-		}
-		switch {
-		case c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'):
-			if !inWord {
-				if len(sc.key) > 0 {
-					sc.key = append(sc.key, ' ')
-				}
-				inWord, wordStart = true, len(sc.key)
-				sc.words = append(sc.words, wordStart)
-				wh = fnvOffset
-			}
-			if c >= 'A' && c <= 'Z' {
-				if firstLetter {
-					f.Capital = true
-				}
-				c += 'a' - 'A'
-			}
-			if c >= '0' && c <= '9' {
-				f.Digit = true
-			}
-			firstLetter = firstLetter && c >= '0' && c <= '9'
-			sc.key = append(sc.key, c)
-			wh = (wh ^ uint32(c)) * fnvPrime
-		case c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if !inWord {
-				if len(sc.key) > 0 {
-					sc.key = append(sc.key, ' ')
-				}
-				inWord, wordStart = true, len(sc.key)
-				sc.words = append(sc.words, wordStart)
-				wh = fnvOffset
-			}
-			if firstLetter && unicode.IsUpper(r) {
-				f.Capital = true
-			}
-			firstLetter = false
-			for k := i; k < i+size; k++ {
-				wh = (wh ^ uint32(line[k])) * fnvPrime
-			}
-			sc.key = append(sc.key, line[i:i+size]...)
-		case (r == '\'' || r == '’') && inWord && i+size < len(line) && isLetterByte(line[i+size]):
-			// don't → dont: the apostrophe stays inside the word.
-		default:
-			endWord()
-		}
-		i += size
-	}
-	endWord()
+	sc.key = key[:k]
+	sc.words = words
+	f.Digit = digit
+	f.Capital = capitalStart(line)
 	f.Key = unsafeString(sc.key)
-	if len(sc.words) > 0 {
+	if len(words) > 0 {
 		end := len(sc.key)
-		if len(sc.words) > 1 {
-			end = sc.words[1] - 1
+		if len(words) > 1 {
+			end = words[1] - 1
 		}
 		f.First = f.Key[:end]
 	}
@@ -255,6 +231,30 @@ func (sc *Scratch) Analyze(line string) Features {
 		f.StartsQuote = r == '"' || r == '“' || r == '‘' || r == '\'' || r == '«'
 	}
 	return f
+}
+
+// capitalStart reports whether the line's first letter (ASCII digits
+// skipped) is upper case.
+func capitalStart(line string) bool {
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				return true
+			case c >= 'a' && c <= 'z':
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.IsUpper(r)
+		}
+		i += size
+	}
+	return false
 }
 
 func isLetterByte(c byte) bool {
@@ -300,15 +300,16 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		return m
 	}
 	// One pass of the multi-pattern matcher over the line.
-	sc.hits = l.match.find(sc.hits[:0], line)
+	sc.hits = find(sc.hits[:0], line)
 	var player, weak, news, cookie = -1, -1, -1, -1
 	for _, h := range sc.hits {
 		end := int(h.end)
-		start := end - l.match.lens[h.pat]
+		pat := &patterns[h.pat]
+		start := end - len(pat.text)
 		if start > 0 && isLetterByte(line[start-1]) {
 			continue
 		}
-		fam := l.fams[h.pat]
+		fam := pat.fam
 		if end < len(line) && isLetterByte(line[end]) && line[end-1] != ':' && fam != famPlayer {
 			continue
 		}
@@ -347,7 +348,7 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 	}
 	// Whole-line phrases.
 	if f.Words <= 8 {
-		if c, ok := l.whole[f.Key]; ok {
+		if c, ok := l.whole(f.Key); ok {
 			m.Cat = c
 			return m
 		}
@@ -411,9 +412,15 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		return m
 	}
 	if f.Words <= 12 && !f.Question {
-		for _, p := range l.prefixes[f.First] {
-			if strings.HasPrefix(f.Key, p.words) && (len(f.Key) == len(p.words) || f.Key[len(p.words)] == ' ') {
-				m.Cat = p.cat
+		for _, p := range sharePrefixes {
+			if hasPrefix(f.Key, p) {
+				m.Cat = Share
+				return m
+			}
+		}
+		for _, p := range readOnPrefixes {
+			if hasPrefix(f.Key, p) {
+				m.Cat = ReadOn
 				return m
 			}
 		}
@@ -423,9 +430,9 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		m.Cat, m.Cue = Player, player
 	case weak >= 0 && f.Words <= 8:
 		m.Cat, m.Cue = Player, weak
-	case news >= 0 && f.Words <= 30 && (l.imperative[f.First] || f.Second):
+	case news >= 0 && f.Words <= 30 && (contains(imperatives, f.First) || f.Second):
 		m.Cat, m.Cue = Newsletter, news
-	case cookie >= 0 && f.Words <= 40 && (f.Second || f.FirstPlural || l.imperative[f.First] || f.Words <= 6):
+	case cookie >= 0 && f.Words <= 40 && (f.Second || f.FirstPlural || contains(imperatives, f.First) || f.Words <= 6):
 		m.Cat, m.Cue = Cookie, cookie
 	}
 	return m
@@ -444,13 +451,13 @@ func (sc *Scratch) word(i int) string {
 // namesOnly: a share bar made of network names ("Facebook Twitter Email").
 func (l *Lexicon) namesOnly(f *Features, sc *Scratch) bool {
 	if f.Words == 1 {
-		return l.single[f.Key]
+		return contains(singleNetworks, f.Key)
 	}
 	named := 0
 	for i := 0; i < f.Words; i++ {
 		w := sc.word(i)
 		switch {
-		case l.networks[w]:
+		case contains(networks, w):
 			named++
 		case w == "on" || w == "via" || w == "and" || w == "us" || w == "follow" || w == "e" || w == "google":
 		default:
@@ -467,7 +474,7 @@ func (l *Lexicon) followOn(sc *Scratch, f *Features) bool {
 		if sc.word(i) == "on" {
 			named := 0
 			for j := i + 1; j < f.Words; j++ {
-				if l.networks[sc.word(j)] {
+				if contains(networks, sc.word(j)) {
 					named++
 				}
 			}
@@ -492,9 +499,14 @@ func isImageCounter(f *Features, sc *Scratch) bool {
 
 // counters are the nouns of a page's engagement counters ("44 comments",
 // "858 shares"), with the category of the line.
-var counters = map[string]Category{
-	"comments": ReadOn, "comment": ReadOn, "replies": ReadOn, "responses": ReadOn, "reactions": ReadOn,
-	"shares": Share, "share": Share, "likes": Share, "tweets": Share, "views": ReadOn,
+func counterNoun(w string) Category {
+	switch w {
+	case "comments", "comment", "replies", "responses", "reactions", "views":
+		return ReadOn
+	case "shares", "share", "likes", "tweets":
+		return Share
+	}
+	return None
 }
 
 // counter: a whole line that is a number and a counter noun.
@@ -502,7 +514,7 @@ func counter(f *Features, sc *Scratch) Category {
 	if f.Words != 2 || !isDigits(sc.word(0)) {
 		return None
 	}
-	return counters[sc.word(1)]
+	return counterNoun(sc.word(1))
 }
 
 func isDigits(s string) bool {

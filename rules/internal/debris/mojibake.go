@@ -6,24 +6,71 @@ import (
 	"unicode/utf8"
 )
 
-// cp1252 maps the 27 Windows-1252 characters in 0x80–0x9F back to their
-// bytes. The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
-// 0x90, 0x9D) come back through Latin-1 as U+0081 etc. and map to
-// themselves, like every other character in U+0080–U+00FF.
-var cp1252 = map[rune]byte{
-	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
-	'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
-	'–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
-}
-
 // contByte returns the byte a character stands for if it is a UTF-8
-// continuation byte (0x80–0xBF) read as Windows-1252 or Latin-1.
+// continuation byte (0x80–0xBF) read as Windows-1252 or Latin-1: the 27
+// Windows-1252 characters in 0x80–0x9F map back to their bytes; the five
+// bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) come
+// back through Latin-1 as U+0081 etc. and map to themselves, like every
+// other character in U+0080–U+00FF.
 func contByte(r rune) (byte, bool) {
 	if r >= 0x80 && r <= 0xBF {
 		return byte(r), true
 	}
-	if b, ok := cp1252[r]; ok {
-		return b, true
+	switch r {
+	case '€':
+		return 0x80, true
+	case '‚':
+		return 0x82, true
+	case 'ƒ':
+		return 0x83, true
+	case '„':
+		return 0x84, true
+	case '…':
+		return 0x85, true
+	case '†':
+		return 0x86, true
+	case '‡':
+		return 0x87, true
+	case 'ˆ':
+		return 0x88, true
+	case '‰':
+		return 0x89, true
+	case 'Š':
+		return 0x8A, true
+	case '‹':
+		return 0x8B, true
+	case 'Œ':
+		return 0x8C, true
+	case 'Ž':
+		return 0x8E, true
+	case '‘':
+		return 0x91, true
+	case '’':
+		return 0x92, true
+	case '“':
+		return 0x93, true
+	case '”':
+		return 0x94, true
+	case '•':
+		return 0x95, true
+	case '–':
+		return 0x96, true
+	case '—':
+		return 0x97, true
+	case '˜':
+		return 0x98, true
+	case '™':
+		return 0x99, true
+	case 'š':
+		return 0x9A, true
+	case '›':
+		return 0x9B, true
+	case 'œ':
+		return 0x9C, true
+	case 'ž':
+		return 0x9E, true
+	case 'Ÿ':
+		return 0x9F, true
 	}
 	return 0, false
 }

@@ -42,8 +42,7 @@ var sectionWords = []string{
 	"facebook", "twitter", "instagram", "youtube", "linkedin", "pinterest", "tiktok", "whatsapp", "email", "x",
 }
 
-var sectionSet = set(sectionWords)
-
 // IsSectionWord reports whether the normalized line key names a site
-// section, service or footer link.
-func IsSectionWord(key string) bool { return sectionSet[key] }
+// section, service or footer link (in sectionTab, generated from
+// sectionWords).
+func IsSectionWord(key string) bool { return inTab(sectionTab[:], key) }

@@ -5,8 +5,9 @@ import (
 	"unicode/utf8"
 )
 
-// dateWords may appear inside a timestamp.
-var dateWords = set([]string{
+// dateWords may appear inside a timestamp. They and monthWords are looked
+// up in dateTab, generated from the two lists.
+var dateWords = []string{
 	"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
 	"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
 	"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri",
@@ -15,7 +16,31 @@ var dateWords = set([]string{
 	"rd", "th", "today", "yesterday", "updated", "published", "posted", "last", "first", "modified", "hrs",
 	"ago", "minutes", "minute", "hours", "hour", "days", "day", "mins", "min", "seconds", "weeks", "week",
 	"h", "m", "d", "hr", "secs", "sec", "months", "month",
-})
+}
+
+// Values in dateTab.
+const (
+	dateWord  uint8 = 1 << iota // in dateWords
+	dateMonth                   // in monthWords
+)
+
+// dateClass returns the dateTab value of the lower-case word w.
+func dateClass(w []byte) uint8 {
+	h := fnvOffset
+	for _, c := range w {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	const mask = uint32(len(dateTab) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &dateTab[i]
+		if s.key == "" {
+			return 0
+		}
+		if s.h == h && s.key == string(w) {
+			return s.v
+		}
+	}
+}
 
 // zones may be glued to the next word's capital ("14:32 GMTMarwick").
 var zones = []string{"GMT", "BST", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "ET", "PT", "AM", "PM", "am", "pm", "ago"}
@@ -85,7 +110,7 @@ func ScanTimestamp(line string) (end int, glued bool) {
 			}
 			var buf [16]byte
 			w := lowerInto(buf[:0], line[i:j])
-			if dateWords[string(w)] {
+			if dateClass(w) != 0 {
 				if string(w) == "ago" {
 					sawAgo = true
 				}
@@ -204,11 +229,12 @@ func DateLine(line string) bool {
 				j++
 			}
 			var buf [16]byte
-			w := string(lowerInto(buf[:0], line[i:j]))
-			if !dateWords[w] || w == "ago" || w == "updated" || w == "published" || w == "posted" {
+			w := lowerInto(buf[:0], line[i:j])
+			dc := dateClass(w)
+			if dc == 0 || string(w) == "ago" || string(w) == "updated" || string(w) == "published" || string(w) == "posted" {
 				return false
 			}
-			if len(w) >= 3 && monthWords[w] {
+			if len(w) >= 3 && dc&dateMonth != 0 {
 				month = true
 			}
 			words++
@@ -220,8 +246,8 @@ func DateLine(line string) bool {
 	return words >= 2 && words <= 10 && month && (year || clock)
 }
 
-var monthWords = set([]string{"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-	"june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"})
+var monthWords = []string{"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+	"june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"}
 
 // clockByte: a digit, a colon, or a dot followed by a digit ("14:32", "9.30").
 func clockByte(line string, i int) bool {
