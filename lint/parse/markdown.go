@@ -6,16 +6,22 @@ import (
 
 	"copydesk/lint"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	gparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-// mdParser is shared: goldmark parsers keep no per-document state.
-var mdParser gparser.Parser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+// mdParser is shared: goldmark parsers keep no per-document state. It is
+// goldmark's default CommonMark parser plus our pipe tables (mdtable.go),
+// built from the parser package alone: the goldmark package would also set
+// up an HTML renderer nobody uses.
+var mdParser = gparser.NewParser(
+	gparser.WithBlockParsers(gparser.DefaultBlockParsers()...),
+	gparser.WithInlineParsers(gparser.DefaultInlineParsers()...),
+	gparser.WithParagraphTransformers(gparser.DefaultParagraphTransformers()...),
+	gparser.WithParagraphTransformers(util.Prioritized(tableTransformer{}, 200)),
+)
 
 var headingTags = [...]string{"h1", "h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -162,9 +168,9 @@ func (w *mdWalker) block(n ast.Node) {
 		// Not prose.
 	case *ast.HTMLBlock:
 		w.htmlBlock(n)
-	case *east.TableCell:
+	case *mdTableCell:
 		tag := "td"
-		if _, ok := n.Parent().(*east.TableHeader); ok {
+		if n.header {
 			tag = "th"
 		}
 		w.open(lint.Cell, tag)
