@@ -1,6 +1,7 @@
 package format
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -95,6 +96,14 @@ type editGroup struct {
 
 // groupEdits sorts edits and groups those on the same or adjacent lines. It
 // returns false when an edit lies outside src or edits overlap.
+//
+// A group spans whole lines, except on a very long line: there it stops
+// fixWindow bytes from the edits (see lineStartWithin), so that rendering a
+// fix costs in proportion to its edits, not to the line (a 1 MB single-line
+// draft can carry tens of thousands of findings). The view shows only
+// fixContext characters of unchanged text either side of a change anyway;
+// edits on one long line more than 2×fixWindow bytes apart make separate
+// groups, each shown on its own.
 func groupEdits(src []byte, edits []lint.Edit) ([]editGroup, bool) {
 	es := append([]lint.Edit(nil), edits...)
 	sort.SliceStable(es, func(i, j int) bool { return es[i].Span.Start < es[j].Span.Start })
@@ -105,12 +114,12 @@ func groupEdits(src []byte, edits []lint.Edit) ([]editGroup, bool) {
 			return nil, false
 		}
 		prevEnd = e.Span.End
-		ls := lineStart(src, e.Span.Start)
+		ls := lineStartWithin(src, e.Span.Start, fixWindow)
 		var le int
 		if e.Span.End > e.Span.Start && src[e.Span.End-1] == '\n' {
 			le = e.Span.End
 		} else {
-			le = lineEnd(src, e.Span.End)
+			le = lineEndWithin(src, e.Span.End, fixWindow)
 		}
 		if n := len(groups); n > 0 && ls <= groups[n-1].end {
 			groups[n-1].end = max(groups[n-1].end, le)
@@ -122,22 +131,37 @@ func groupEdits(src []byte, edits []lint.Edit) ([]editGroup, bool) {
 	return groups, true
 }
 
-func lineStart(src []byte, off int) int {
-	for off > 0 && src[off-1] != '\n' {
-		off--
+// fixWindow is how far, in bytes, groupEdits looks from an edit for the
+// ends of its line. It must leave more than fixContext characters (of up
+// to 4 bytes each) so that a cut line is shown exactly as a whole one.
+const fixWindow = 1024
+
+// lineStartWithin returns the start of the line holding off, or, when that
+// is more than limit bytes back, the first character boundary limit bytes
+// back.
+func lineStartWithin(src []byte, off, limit int) int {
+	lo := max(0, off-limit)
+	if i := bytes.LastIndexByte(src[lo:off], '\n'); i >= 0 {
+		return lo + i + 1
 	}
-	return off
+	for lo > 0 && lo < off && !utf8.RuneStart(src[lo]) {
+		lo++
+	}
+	return lo
 }
 
-// lineEnd returns the offset after the newline ending the line at off.
-func lineEnd(src []byte, off int) int {
-	for off < len(src) {
-		off++
-		if src[off-1] == '\n' {
-			break
-		}
+// lineEndWithin returns the offset after the newline ending the line at
+// off, or, when that is more than limit bytes on, the last character
+// boundary limit bytes on.
+func lineEndWithin(src []byte, off, limit int) int {
+	hi := min(len(src), off+limit)
+	if i := bytes.IndexByte(src[off:min(len(src), hi+1)], '\n'); i >= 0 {
+		return off + i + 1
 	}
-	return off
+	for hi < len(src) && hi > off && !utf8.RuneStart(src[hi]) {
+		hi--
+	}
+	return hi
 }
 
 func renderGroup(b *strings.Builder, p *palette, src []byte, g editGroup) {

@@ -2,6 +2,8 @@ package format
 
 import (
 	"bytes"
+	"io"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -105,5 +107,90 @@ func TestRenderFixNil(t *testing.T) {
 func TestRenderFixIsDefault(t *testing.T) {
 	if DefaultFixRenderer == nil {
 		t.Fatal("DefaultFixRenderer not set")
+	}
+}
+
+// longLine returns a draft whose second line is n bytes of repeated prose,
+// and the offsets of every "cafÃ©" in it.
+func longLine(n int) (string, []int) {
+	const unit = "Ruth Okafor said so. The route is said to be losing money. The cafÃ© on Hale Street. "
+	var b strings.Builder
+	b.WriteString("Marwick bus cuts\n")
+	var at []int
+	for b.Len() < n {
+		at = append(at, b.Len()+strings.Index(unit, "cafÃ©")+3)
+		b.WriteString(unit)
+	}
+	b.WriteString("\nThe end.\n")
+	return b.String(), at
+}
+
+// TestRenderFixLongLine renders fixes on a 1 MB single-line paragraph: each
+// view is the same short word diff a short line gets, whatever the edit's
+// place on the line, and rendering one costs in proportion to the window
+// shown, not to the line (measured in bytes allocated, which is exact,
+// rather than time).
+func TestRenderFixLongLine(t *testing.T) {
+	src, at := longLine(1 << 20)
+	want := "    fix: Repair encoding (safe)\n        …id to be losing money. The caf[-Ã©-]{+é+} on Hale Street. Ruth Okafor s…\n"
+	for _, i := range []int{1, len(at) / 2, len(at) - 2} {
+		f := &lint.Finding{Rule: "mojibake", Fix: &lint.Fix{Message: "Repair encoding", Safe: true,
+			Edits: []lint.Edit{{Span: lint.Span{Start: at[i], End: at[i] + len("Ã©")}, New: "é", Raw: true}}}}
+		var buf bytes.Buffer
+		if err := RenderFix(&buf, []byte(src), f, false); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != want {
+			t.Errorf("edit %d of %d:\n got %q\nwant %q", i, len(at), buf.String(), want)
+		}
+	}
+
+	// Two edits far apart on the line are shown as two cut excerpts; two
+	// close together share one.
+	f := &lint.Finding{Rule: "mojibake", Fix: &lint.Fix{Message: "Repair encoding", Safe: true, Edits: []lint.Edit{
+		{Span: lint.Span{Start: at[10], End: at[10] + len("Ã©")}, New: "é", Raw: true},
+		{Span: lint.Span{Start: at[11], End: at[11] + len("Ã©")}, New: "é", Raw: true},
+		{Span: lint.Span{Start: at[500], End: at[500] + len("Ã©")}, New: "é", Raw: true},
+	}}}
+	var buf bytes.Buffer
+	if err := RenderFix(&buf, []byte(src), f, false); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if len(lines) != 3 || strings.Count(lines[1], "[-Ã©-]") != 2 || strings.Count(lines[2], "[-Ã©-]") != 1 ||
+		!strings.HasPrefix(lines[2], "        …") || !strings.HasSuffix(lines[2], "…") {
+		t.Errorf("two groups on one long line:\n%s", buf.String())
+	}
+
+	// Cost: bytes allocated per view, far below the line's 1 MB.
+	f.Fix.Edits = f.Fix.Edits[2:]
+	srcb := []byte(src)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	const runs = 20
+	for range runs {
+		if err := RenderFix(io.Discard, srcb, f, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if per := (after.TotalAlloc - before.TotalAlloc) / runs; per > 64<<10 {
+		t.Errorf("rendering one fix on a %d-byte line allocates %d bytes; want it bounded by the window shown", len(src), per)
+	}
+}
+
+// BenchmarkRenderFixLongLine renders one fix in the middle of a 1 MB
+// single-line paragraph: the cost must be that of the window shown.
+func BenchmarkRenderFixLongLine(b *testing.B) {
+	src, at := longLine(1 << 20)
+	srcb := []byte(src)
+	i := at[len(at)/2]
+	f := &lint.Finding{Rule: "mojibake", Fix: &lint.Fix{Message: "Repair encoding", Safe: true,
+		Edits: []lint.Edit{{Span: lint.Span{Start: i, End: i + len("Ã©")}, New: "é", Raw: true}}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := RenderFix(io.Discard, srcb, f, false); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
