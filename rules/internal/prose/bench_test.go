@@ -2,8 +2,10 @@ package prose
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
+	"copydesk/lint"
 	"copydesk/lint/parse"
 )
 
@@ -37,5 +39,40 @@ func BenchmarkTokens(b *testing.B) {
 	buf := make([]Token, 0, 4096)
 	for b.Loop() {
 		buf = AppendTokens(buf[:0], text, spanOf(text))
+	}
+}
+
+// BenchmarkAnalyzeCorpus measures the analysis over every article of
+// $COPYDESK_CORPUS/articles (parsing untimed), releasing each analysis as
+// the runner does. It is skipped when COPYDESK_CORPUS is not set.
+func BenchmarkAnalyzeCorpus(b *testing.B) {
+	dir := os.Getenv("COPYDESK_CORPUS")
+	if dir == "" {
+		b.Skip("COPYDESK_CORPUS not set")
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		b.Skipf("no articles under %s: %v", dir, err)
+	}
+	var docs []*lint.Document
+	size := 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := parse.Parse(p, src)
+		if err != nil {
+			continue
+		}
+		docs = append(docs, doc)
+		size += len(doc.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, doc := range docs {
+			analyze(doc).Release()
+		}
 	}
 }
