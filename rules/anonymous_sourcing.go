@@ -204,11 +204,15 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 			report = append(report, s)
 		}
 	}
-	notes := make([]lint.Related, len(report))
-	for j, o := range report {
-		notes[j] = lint.Related{
-			Span:    a.Attributions[o.at].Source,
-			Message: fmt.Sprintf("anonymous source %d of %d", o.number, nAnon),
+	k := notesPerFinding(len(report))
+	var notes []lint.Related
+	if k > 0 {
+		notes = make([]lint.Related, len(report))
+		for j, o := range report {
+			notes[j] = lint.Related{
+				Span:    a.Attributions[o.at].Source,
+				Message: fmt.Sprintf("anonymous source %d of %d", o.number, nAnon),
+			}
 		}
 	}
 	for i, s := range report {
@@ -220,10 +224,12 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 		if s.reason {
 			f.Severity = lint.Info
 		}
-		lo, hi := relatedWindow(i, len(report))
-		f.Related = make([]lint.Related, 0, hi-lo-1)
-		f.Related = append(f.Related, notes[lo:i]...)
-		f.Related = append(f.Related, notes[i+1:hi]...)
+		if k > 0 {
+			lo, hi := relatedWindow(i, len(report), k)
+			f.Related = make([]lint.Related, 0, hi-lo-1)
+			f.Related = append(f.Related, notes[lo:i]...)
+			f.Related = append(f.Related, notes[i+1:hi]...)
+		}
 		p.Report(f)
 	}
 	return nil
@@ -235,15 +241,33 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 // is far smaller than the cap, and gets every other source.
 const maxRelated = 50
 
-// relatedWindow returns the range [lo, hi) of the report, i included, whose
-// other members are finding i's notes: all of them, or the maxRelated
-// nearest.
-func relatedWindow(i, n int) (lo, hi int) {
-	if n <= maxRelated+1 {
+// maxRelatedTotal caps the notes of all of one draft's findings together.
+// With maxRelated alone the notes stay linear in the number of anonymous
+// sources, but fifty notes a finding, each resolved to source positions by
+// the runner and written out by every output format, made a 50 MB draft of
+// nothing but anonymous sourcing (about 900,000 findings) take more than
+// 20 GB. Beyond maxRelatedTotal/maxRelated sources (1,000) each finding gets
+// fewer notes, and none beyond maxRelatedTotal sources: the message still
+// gives the totals.
+const maxRelatedTotal = 50_000
+
+// notesPerFinding returns how many notes each of n findings carries.
+func notesPerFinding(n int) int {
+	if n <= 1 {
+		return 0
+	}
+	return min(n-1, maxRelated, maxRelatedTotal/n)
+}
+
+// relatedWindow returns the range [lo, hi) of the report of n findings, i
+// included, whose other members are finding i's k notes: the k nearest,
+// as many before i as after where there is room.
+func relatedWindow(i, n, k int) (lo, hi int) {
+	if n <= k+1 {
 		return 0, n
 	}
-	lo = min(max(i-maxRelated/2, 0), n-maxRelated-1)
-	return lo, lo + maxRelated + 1
+	lo = min(max(i-k/2, 0), n-k-1)
+	return lo, lo + k + 1
 }
 
 // message is the finding text with the totals.
