@@ -434,6 +434,67 @@ func TestFileErrorKeepsOtherFindings(t *testing.T) {
 	}
 }
 
+// TestConfigErrorListsDrafts: the drafts a configuration governs that
+// fails to load are still listed in machine output, each with a file error
+// naming the configuration's problems; sub-directories with a good
+// configuration of their own are linted; the exit code is 2.
+func TestConfigErrorListsDrafts(t *testing.T) {
+	reg := testRegistry(t)
+	bad := "fail-on = \"warning\"\n[rule.said-to]\nsevrity = \"error\"\n"
+	stdout, stderr, code := runCLI(t, reg, map[string]string{
+		".git/HEAD":             "",
+		"good.md":               draftA,
+		"bad/.copydesk.toml":    bad,
+		"bad/a.md":              draftA,
+		"bad/notes.docx":        "x",
+		"bad/deep/b.txt":        draftB,
+		"bad/ok/.copydesk.toml": "[rule.said-to]\nseverity = \"info\"\n",
+		"bad/ok/c.md":           draftA,
+	}, "", "check", "--format", "json", ".", "bad/a.md")
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	cfgErr := filepath.Join("bad", ".copydesk.toml") + `:3: rule.said-to.sevrity: unknown key (did you mean "severity"?)`
+	if strings.Count(stderr, cfgErr) != 1 {
+		t.Errorf("stderr should report the configuration error once:\n%s", stderr)
+	}
+	var doc struct {
+		Files []struct {
+			Path     string
+			Findings []struct{ Severity string }
+			Error    *string
+		}
+		Summary format.Summary
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	type row struct {
+		path, err string
+		findings  int
+	}
+	var got []row
+	for _, f := range doc.Files {
+		r := row{path: filepath.ToSlash(f.Path), findings: len(f.Findings)}
+		if f.Error != nil {
+			r.err = *f.Error
+		}
+		got = append(got, r)
+	}
+	want := []row{
+		{"bad/a.md", "not linted: " + cfgErr, 0},
+		{"bad/deep/b.txt", "not linted: " + cfgErr, 0},
+		{"bad/ok/c.md", "", 3},
+		{"good.md", "", 3},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("files:\n got %+v\nwant %+v", got, want)
+	}
+	if doc.Summary.Files != 4 || doc.Summary.FileErrors != 2 {
+		t.Errorf("summary %+v", doc.Summary)
+	}
+}
+
 func TestInit(t *testing.T) {
 	reg := testRegistry(t)
 	dir := t.TempDir()

@@ -74,12 +74,21 @@ func (c *collector) add(arg string) error {
 		// /dev/zero would never end; pipes (<(cmd), FIFOs) are fine.
 		c.push(target{path: path, err: errors.New("not a regular file")})
 	default:
+		t := target{path: path}
 		if _, err := c.res.For(path); err != nil {
-			return nil // reported once as a configuration error
+			t.err = notLinted(err)
 		}
-		c.push(target{path: path})
+		c.push(t)
 	}
 	return nil
+}
+
+// notLinted is the error of a draft whose configuration could not be
+// loaded. The resolver reports the configuration's errors once (on
+// stderr); each draft it governs is still listed, with those errors, so
+// that machine output accounts for every input.
+func notLinted(err error) error {
+	return fmt.Errorf("not linted: %w", err)
 }
 
 func (c *collector) push(t target) {
@@ -106,9 +115,16 @@ func (c *collector) walk(dir string) {
 		return
 	}
 	c.visited[real] = true
-	set, err := c.res.ForDir(dir)
-	if err != nil {
-		return // reported once as a configuration error
+	// A directory whose configuration fails to load is still walked, with
+	// the default choice of drafts (its include and exclude are unknown):
+	// each draft is listed with the configuration's errors, and
+	// sub-directories with a configuration of their own are linted.
+	var cfg *config.Config
+	var cfgErr error
+	if set, err := c.res.ForDir(dir); err != nil {
+		cfgErr = notLinted(err)
+	} else {
+		cfg = set.Config
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -125,7 +141,7 @@ func (c *collector) walk(dir string) {
 		if mode&fs.ModeSymlink != 0 {
 			fi, err := os.Stat(p)
 			if err != nil {
-				if wanted(set.Config, p) {
+				if wanted(cfg, p) {
 					c.push(target{path: p, err: plainErr(err)}) // a broken link to a draft
 				}
 				continue
@@ -134,22 +150,28 @@ func (c *collector) walk(dir string) {
 		}
 		switch {
 		case mode.IsDir():
-			if !set.Config.Skip(p, true) {
+			if cfg == nil || !cfg.Skip(p, true) {
 				c.walk(p)
 			}
 		case mode.IsRegular():
-			if wanted(set.Config, p) {
-				c.push(target{path: p})
+			if wanted(cfg, p) {
+				c.push(target{path: p, err: cfgErr})
 			}
 		}
 	}
 }
 
 // wanted reports whether a walk takes the file at p: it matches include
-// (or, without include, has a draft extension) and is not excluded.
+// (or, without include, has a draft extension) and is not excluded. A nil
+// cfg (a configuration that failed to load) takes the draft extensions.
 func wanted(cfg *config.Config, p string) bool {
-	if !cfg.HasInclude() && !draftExts[strings.ToLower(filepath.Ext(p))] {
-		return false
+	if cfg == nil || !cfg.HasInclude() {
+		if !draftExts[strings.ToLower(filepath.Ext(p))] {
+			return false
+		}
+		if cfg == nil {
+			return true
+		}
 	}
 	return !cfg.Skip(p, false)
 }
