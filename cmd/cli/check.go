@@ -206,6 +206,10 @@ func (a *app) check(o *checkOptions, args []string) (exit int) {
 	}
 
 	code := ExitOK
+	for _, msg := range col.empty { // directory arguments without a draft (walk.go)
+		fmt.Fprintf(a.stderr, "copydesk check: %s\n", msg)
+		code = ExitError
+	}
 	if errs := res.Errors(); len(errs) > 0 {
 		for _, err := range errs {
 			fmt.Fprintln(a.stderr, err)

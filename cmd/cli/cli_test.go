@@ -365,8 +365,8 @@ func TestWalk(t *testing.T) {
 			"news/a.md":      "", "news/b.html": "", "news/old/c.md": "", "news/x/draft-1.md": "", "news/x/final.md": "", "notes/n.txt": "", "notes/n.md": "",
 		}, []string{"."}, []string{"news/a.md", "news/x/final.md", "notes/n.txt"}},
 		{"explicit files ignore exclude", map[string]string{
-			".copydesk.toml": "exclude = [\"archive\"]\n", "archive/a.md": "",
-		}, []string{"archive/a.md", "archive"}, []string{"archive/a.md"}},
+			".copydesk.toml": "exclude = [\"archive\"]\n", "archive/a.md": "", "news/b.md": "",
+		}, []string{"archive/a.md", "."}, []string{"archive/a.md", "news/b.md"}},
 		{"nested config decides", map[string]string{
 			"a/b.md": "", "a/skip/c.md": "", "a/.copydesk.toml": "exclude = [\"skip\"]\n", "z/skip/d.md": "",
 		}, []string{"."}, []string{"a/b.md", "z/skip/d.md"}},
@@ -431,6 +431,57 @@ func TestFileErrorKeepsOtherFindings(t *testing.T) {
 	}
 	if doc.Summary.FileErrors != 3 || doc.Summary.Findings != 3 {
 		t.Errorf("summary %+v", doc.Summary)
+	}
+}
+
+// TestNoDrafts: a directory argument in which the walk finds no draft is
+// an input error (exit 2) with a message on stderr saying what was looked
+// for; the other paths are still linted.
+func TestNoDrafts(t *testing.T) {
+	reg := testRegistry(t)
+	const exts = "(extensions .txt .md .markdown .html .htm; see include in config)"
+	tests := []struct {
+		name   string
+		files  map[string]string
+		args   []string
+		stderr string // "" for none
+		code   int
+		paths  []string
+	}{
+		{"empty directory", map[string]string{"empty/.keep": ""}, []string{"empty"},
+			"copydesk check: no drafts found in empty " + exts + "\n", ExitError, nil},
+		{"only hidden and other files", map[string]string{"notes/minutes.docx": "x", "notes/.draft.md": draftA, "notes/.sub/a.md": draftA}, []string{"notes"},
+			"copydesk check: no drafts found in notes " + exts + "\n", ExitError, nil},
+		{"default directory", map[string]string{".git/HEAD": "", "README": "x"}, nil,
+			"copydesk check: no drafts found in . " + exts + "\n", ExitError, nil},
+		{"one of two directories", map[string]string{"news/a.md": draftB, "empty/.keep": ""}, []string{"news", "empty"},
+			"copydesk check: no drafts found in empty " + exts + "\n", ExitError, []string{"news/a.md"}},
+		{"all excluded", map[string]string{".git/HEAD": "", ".copydesk.toml": "exclude = [\"old\", \"*.txt\"]\n", "d/old/a.md": draftB, "d/b.txt": draftB}, []string{"d"},
+			"copydesk check: no drafts found in d (all excluded by exclude in .copydesk.toml)\n", ExitError, nil},
+		{"include matches nothing", map[string]string{".git/HEAD": "", ".copydesk.toml": "include = [\"news/**\"]\n", "d/a.md": draftB}, []string{"d"},
+			"copydesk check: no drafts found in d (no file matches include in .copydesk.toml)\n", ExitError, nil},
+		{"drafts in a sub-directory", map[string]string{"d/sub/a.md": draftB}, []string{"d"}, "", ExitOK, []string{"d/sub/a.md"}},
+		{"directory walked twice", map[string]string{"d/a.md": draftB}, []string{"d", "d", "d/a.md"}, "", ExitOK, []string{"d/a.md"}},
+		{"empty file is a draft", map[string]string{"d/a.md": ""}, []string{"d"}, "", ExitOK, []string{"d/a.md"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runCLI(t, reg, tt.files, "", append([]string{"check", "--format", "json"}, tt.args...)...)
+			if stderr != tt.stderr || code != tt.code {
+				t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr, tt.code, tt.stderr)
+			}
+			var doc struct{ Files []struct{ Path string } }
+			if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+				t.Fatalf("%v\n%s", err, stdout)
+			}
+			var paths []string
+			for _, f := range doc.Files {
+				paths = append(paths, filepath.ToSlash(f.Path))
+			}
+			if fmt.Sprint(paths) != fmt.Sprint(tt.paths) {
+				t.Errorf("files %q, want %q", paths, tt.paths)
+			}
+		})
 	}
 }
 

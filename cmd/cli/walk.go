@@ -35,12 +35,18 @@ type collector struct {
 
 	targets  []target
 	seen     map[string]bool // cleaned paths already taken
-	visited  map[string]bool // real paths of directories walked (symlink loops)
+	visited  map[string]int  // real paths of directories walked (symlink loops) → drafts found in them
 	usedSTDN bool
+	// empty holds a message for each directory argument in which no
+	// draft was found (see noDrafts).
+	empty []string
+	// excluded counts the files with a draft extension (or matching
+	// include) and the directories that exclude left out of walks.
+	excluded int
 }
 
 func newCollector(res *config.Resolver, stdin io.Reader, stdinName string) *collector {
-	return &collector{res: res, stdin: stdin, stdinName: stdinName, seen: map[string]bool{}, visited: map[string]bool{}}
+	return &collector{res: res, stdin: stdin, stdinName: stdinName, seen: map[string]bool{}, visited: map[string]int{}}
 }
 
 // add takes one command-line argument: "-", a file or a directory. A path
@@ -69,7 +75,10 @@ func (c *collector) add(arg string) error {
 	case err != nil:
 		c.push(target{path: path, err: plainErr(err)})
 	case fi.IsDir():
-		c.walk(path)
+		excluded := c.excluded
+		if c.walk(path) == 0 {
+			c.empty = append(c.empty, c.noDrafts(path, c.excluded > excluded))
+		}
 	case fi.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeSocket) != 0:
 		// /dev/zero would never end; pipes (<(cmd), FIFOs) are fine.
 		c.push(target{path: path, err: errors.New("not a regular file")})
@@ -99,22 +108,39 @@ func (c *collector) push(t target) {
 	c.targets = append(c.targets, t)
 }
 
+// noDrafts is the message for a directory argument without a draft:
+// copydesk check exits 2 with it on stderr, as ESLint does for a pattern
+// that matches no file ("No files matching the pattern"): a path that
+// names no draft is most often a mistake in a CI script or an include.
+func (c *collector) noDrafts(dir string, excluded bool) string {
+	set, err := c.res.ForDir(dir)
+	switch {
+	case err == nil && excluded:
+		return fmt.Sprintf("no drafts found in %s (all excluded by exclude in %s)", dir, set.Config.Path)
+	case err == nil && set.Config.HasInclude():
+		return fmt.Sprintf("no drafts found in %s (no file matches include in %s)", dir, set.Config.Path)
+	}
+	return fmt.Sprintf("no drafts found in %s (extensions .txt .md .markdown .html .htm; see include in config)", dir)
+}
+
 // walk adds the drafts under dir in lexical order, skipping hidden files
 // and directories (.git among them), what the governing configuration
-// excludes, and directories already walked (symlink loops).
-func (c *collector) walk(dir string) {
+// excludes, and directories already walked (symlink loops). It returns how
+// many drafts (and errors) it found under dir, those taken before included.
+func (c *collector) walk(dir string) (found int) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err == nil {
 		real, err = filepath.Abs(real)
 	}
 	if err != nil {
 		c.push(target{path: dir, err: plainErr(err)})
-		return
+		return 1
 	}
-	if c.visited[real] {
-		return
+	if n, ok := c.visited[real]; ok {
+		return n
 	}
-	c.visited[real] = true
+	c.visited[real] = 0
+	defer func() { c.visited[real] = found }()
 	// A directory whose configuration fails to load is still walked, with
 	// the default choice of drafts (its include and exclude are unknown):
 	// each draft is listed with the configuration's errors, and
@@ -129,7 +155,7 @@ func (c *collector) walk(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		c.push(target{path: dir, err: plainErr(err)})
-		return
+		return 1
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -143,6 +169,7 @@ func (c *collector) walk(dir string) {
 			if err != nil {
 				if wanted(cfg, p) {
 					c.push(target{path: p, err: plainErr(err)}) // a broken link to a draft
+					found++
 				}
 				continue
 			}
@@ -151,14 +178,20 @@ func (c *collector) walk(dir string) {
 		switch {
 		case mode.IsDir():
 			if cfg == nil || !cfg.Skip(p, true) {
-				c.walk(p)
+				found += c.walk(p)
+			} else {
+				c.excluded++
 			}
 		case mode.IsRegular():
 			if wanted(cfg, p) {
 				c.push(target{path: p, err: cfgErr})
+				found++
+			} else if cfg != nil && (cfg.HasInclude() || draftExts[strings.ToLower(filepath.Ext(p))]) && cfg.Exclude.Match(cfg.Rel(p)) {
+				c.excluded++
 			}
 		}
 	}
+	return found
 }
 
 // wanted reports whether a walk takes the file at p: it matches include
