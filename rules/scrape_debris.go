@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
+	"hash/maphash"
 	"html"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -177,20 +180,24 @@ type dline struct {
 type debrisState struct {
 	sc    debris.Scratch
 	lines []dline
-	count map[uint64]int
-	seen  map[uint64]bool
+	dups  []dupKey // duplicate candidates, sorted by key
+	fold  []byte   // a long line folded for its duplicate key
 }
 
-var statePool = sync.Pool{New: func() any {
-	return &debrisState{count: map[uint64]int{}, seen: map[uint64]bool{}}
-}}
+// dupKey is a line that may repeat another: its key and index.
+type dupKey struct {
+	key uint64
+	i   int
+}
+
+var statePool = sync.Pool{New: func() any { return new(debrisState) }}
 
 // Check reports debris lines and spans.
 func (r *ScrapeDebris) Check(p *lint.Pass) error {
 	doc := p.Doc
 	st := statePool.Get().(*debrisState)
 	defer statePool.Put(st)
-	lines := r.collect(doc, &st.sc, st.lines[:0])
+	lines := r.collect(doc, st, st.lines[:0])
 	st.lines = lines
 	r.gate(doc, lines, st)
 	fixes := lineFixes(doc, lines)
@@ -239,7 +246,7 @@ func (r *ScrapeDebris) Check(p *lint.Pass) error {
 }
 
 // collect splits the body into lines and classifies each one on its own.
-func (r *ScrapeDebris) collect(doc *lint.Document, sc *debris.Scratch, lines []dline) []dline {
+func (r *ScrapeDebris) collect(doc *lint.Document, st *debrisState, lines []dline) []dline {
 	prevBlockEnd := -1
 	for bi := range doc.Blocks {
 		if bi == doc.HeadlineBlock {
@@ -270,7 +277,7 @@ func (r *ScrapeDebris) collect(doc *lint.Document, sc *debris.Scratch, lines []d
 				ln := dline{span: lint.Span{Start: blk.Span.Start + s, End: blk.Span.Start + e}, block: bi,
 					list: blk.Kind == lint.ListItem, blank: first && blankBefore, readMore: -1}
 				first = false
-				r.classify(doc, sc, &ln, len(lines))
+				r.classify(doc, st, &ln, len(lines))
 				lines = append(lines, ln)
 			}
 			if nl < 0 {
@@ -294,15 +301,18 @@ func blockGap(doc *lint.Document, prev int, blk *lint.Block) bool {
 	if a > b || b > len(doc.Source) {
 		return true
 	}
-	return strings.Count(string(doc.Source[a:b]), "\n") >= 2
+	gap := doc.Source[a:b]
+	k := bytes.IndexByte(gap, '\n')
+	return k >= 0 && bytes.IndexByte(gap[k+1:], '\n') >= 0
 }
 
-func (r *ScrapeDebris) classify(doc *lint.Document, sc *debris.Scratch, ln *dline, index int) {
+func (r *ScrapeDebris) classify(doc *lint.Document, st *debrisState, ln *dline, index int) {
 	text := doc.Text[ln.span.Start:ln.span.End]
 	if strings.Count(text, " ") > 60 {
-		r.classifyLong(doc, ln, text)
+		r.classifyLong(doc, st, ln, text)
 		return
 	}
+	sc := &st.sc
 	f := sc.Analyze(text)
 	ln.words, ln.finalStop, ln.endsColon, ln.capital, ln.digit = f.Words, f.FinalStop, f.EndsColon, f.Capital, f.Digit
 	ln.section = f.Words <= 4 && debris.IsSectionWord(f.Key)
@@ -508,25 +518,36 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 	// three or more times (an interview's recurring question, a refrain),
 	// a question, a list item or a fragment with no final full stop (a
 	// recipe line) repeats on purpose.
-	count := st.count
-	clear(count)
+	// Sorting the candidates by key (then line) groups the repeats: the
+	// second line of a group of exactly two is the double.
+	dups := st.dups[:0]
 	for i := range lines {
 		if ln := &lines[i]; ln.words >= r.opts.MinDuplicateWords && ln.key != 0 {
-			count[ln.key]++
+			dups = append(dups, dupKey{ln.key, i})
 		}
 	}
-	seen := st.seen
-	clear(seen)
-	for i := range lines {
-		ln := &lines[i]
-		if ln.words < r.opts.MinDuplicateWords || ln.key == 0 {
-			continue
+	slices.SortFunc(dups, func(a, b dupKey) int {
+		if a.key != b.key {
+			if a.key < b.key {
+				return -1
+			}
+			return 1
 		}
-		if seen[ln.key] && count[ln.key] == 2 && ln.cat == debris.None && !ln.protected && !ln.list && !ln.question &&
-			(ln.finalStop || ln.closeParen) {
-			ln.cat = debris.Duplicate
+		return a.i - b.i
+	})
+	st.dups = dups
+	for g := 0; g < len(dups); {
+		h := g + 1
+		for h < len(dups) && dups[h].key == dups[g].key {
+			h++
 		}
-		seen[ln.key] = true
+		if h-g == 2 {
+			if ln := &lines[dups[g+1].i]; ln.cat == debris.None && !ln.protected && !ln.list && !ln.question &&
+				(ln.finalStop || ln.closeParen) {
+				ln.cat = debris.Duplicate
+			}
+		}
+		g = h
 	}
 	navigation(lines)
 	// A bare date line next to debris, with no story sentence on its other
@@ -593,12 +614,23 @@ func (r *ScrapeDebris) relatedRun(doc *lint.Document, lines []dline, i, j int) b
 func (r *ScrapeDebris) leftovers(p *lint.Pass, span lint.Span) {
 	doc := p.Doc
 	text := doc.Text[span.Start:span.End]
-	for i := 0; i < len(text); i++ {
+	plain := doc.Format == lint.Plain
+	// Jump from one '&' (or, in plain text, '<') to the next.
+	nextAmp, nextLt := indexFrom(text, 0, '&'), len(text)
+	if plain {
+		nextLt = indexFrom(text, 0, '<')
+	}
+	for {
+		i := min(nextAmp, nextLt)
+		if i >= len(text) {
+			return
+		}
+		next := i + 1
 		switch text[i] {
 		case '&':
 			n, dec := entityAt(text[i:])
 			if n == 0 {
-				continue
+				break
 			}
 			s := lint.Span{Start: span.Start + i, End: span.Start + i + n}
 			repl := dec
@@ -619,14 +651,11 @@ func (r *ScrapeDebris) leftovers(p *lint.Pass, span lint.Span) {
 			p.Report(lint.Finding{Span: s,
 				Message: fmt.Sprintf("Scrape debris (leftover entity %s): decode it?", text[i:i+n]),
 				Fix:     &lint.Fix{Message: "Replace " + text[i:i+n] + " with " + shown, Safe: true, Edits: []lint.Edit{{Span: s, New: repl}}}})
-			i += n - 1
+			next = i + n
 		case '<':
-			if doc.Format != lint.Plain {
-				continue
-			}
 			n := tagAt(text[i:])
 			if n == 0 {
-				continue
+				break
 			}
 			s := lint.Span{Start: span.Start + i, End: span.Start + i + n}
 			del := s
@@ -637,9 +666,24 @@ func (r *ScrapeDebris) leftovers(p *lint.Pass, span lint.Span) {
 			p.Report(lint.Finding{Span: s,
 				Message: fmt.Sprintf("Scrape debris (leftover tag %s): remove?", text[i:i+n]),
 				Fix:     &lint.Fix{Message: "Delete the leftover tag", Safe: true, Edits: []lint.Edit{{Span: del}}}})
-			i += n - 1
+			next = i + n
+		}
+		if nextAmp < next {
+			nextAmp = indexFrom(text, next, '&')
+		}
+		if plain && nextLt < next {
+			nextLt = indexFrom(text, next, '<')
 		}
 	}
+}
+
+// indexFrom returns the offset of the first c in s at or after from, or
+// len(s).
+func indexFrom(s string, from int, c byte) int {
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(s)
 }
 
 // entityAt decodes an HTML character reference with its semicolon at the
@@ -969,15 +1013,27 @@ func onlySpace(b []byte) bool {
 	return true
 }
 
-// hashKey is FNV-1a over a normalized line; never 0 for a non-empty key.
+// Duplicate keys are hashes of normalized lines (hashKey) and of folded
+// long lines (foldKey), each under its own seed so the two never meet; only
+// equality within one check matters.
+var (
+	normSeed = maphash.MakeSeed()
+	foldSeed = maphash.MakeSeed()
+)
+
+// hashKey hashes a normalized line; never 0.
 func hashKey(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
+	return nonZero(maphash.String(normSeed, s))
+}
+
+// foldKey hashes a line folded by foldLine; never 0.
+func foldKey(b []byte) uint64 {
+	return nonZero(maphash.Bytes(foldSeed, b))
+}
+
+func nonZero(h uint64) uint64 {
 	if h == 0 {
-		h = 1
+		return 1
 	}
 	return h
 }
@@ -1121,8 +1177,8 @@ func featureOnly(lines []dline) {
 // classifyLong handles a line of 60 or more words: no lexicon category
 // applies (every one stops at 40 words), so only the duplicate key and a
 // "Read more:" tail are needed, without the full analysis.
-func (r *ScrapeDebris) classifyLong(doc *lint.Document, ln *dline, text string) {
-	ln.words = countWords(text)
+func (r *ScrapeDebris) classifyLong(doc *lint.Document, st *debrisState, ln *dline, text string) {
+	st.fold, ln.words = foldLine(st.fold[:0], text)
 	ln.prose = true
 	t := strings.TrimRight(text, " \"'”’)")
 	if t != "" {
@@ -1134,37 +1190,40 @@ func (r *ScrapeDebris) classifyLong(doc *lint.Document, ln *dline, text string) 
 		}
 	}
 	ln.closeParen = creditParen(text)
-	ln.key = foldHash(text)
+	ln.key = foldKey(st.fold)
 	if k := debris.ReadMoreIndex(text); k > 0 && !doc.InQuote(ln.span.Start+k) && readMoreTail(text, k) {
 		ln.readMore = k
 	}
 }
 
-// foldHash hashes a line with ASCII case and runs of white space folded.
-func foldHash(s string) uint64 {
-	h := uint64(14695981039346656037) ^ 0x5bd1e995 // distinct from hashKey's space
-	space := false
+// foldLine appends s to dst with ASCII case folded and each run of spaces
+// and tabs between two other bytes made one space, and counts the words
+// (runs of bytes other than space, tab and newline).
+func foldLine(dst []byte, s string) ([]byte, int) {
+	words := 0
+	space, in := false, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == ' ' || c == '\t' {
-			space = true
+			space, in = true, false
 			continue
 		}
 		if space {
-			h ^= ' '
-			h *= 1099511628211
+			dst = append(dst, ' ')
 			space = false
+		}
+		if c == '\n' {
+			in = false
+		} else if !in {
+			words++
+			in = true
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		h ^= uint64(c)
-		h *= 1099511628211
+		dst = append(dst, c)
 	}
-	if h == 0 {
-		h = 1
-	}
-	return h
+	return dst, words
 }
 
 // elementLines returns the source lines of the HTML element that makes
@@ -1220,17 +1279,4 @@ func textEdits(doc *lint.Document, span lint.Span) []lint.Edit {
 		return []lint.Edit{{Span: span}}
 	}
 	return es
-}
-
-// countWords counts runs of bytes other than ASCII white space.
-func countWords(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
-		if !sp && !in {
-			n++
-		}
-		in = !sp
-	}
-	return n
 }
