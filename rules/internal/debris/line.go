@@ -1,6 +1,8 @@
 package debris
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,19 +43,50 @@ const (
 	classPlural
 )
 
-// classOf returns the classes of the (lower-case) word w whose fnv32 hash
-// is h.
-func classOf(w []byte, h uint32) uint8 {
+// classOf returns the classes of the (lower-case) word key[start:end],
+// at most maxClassWord (≤ 12) bytes long; key must extend 12 bytes past
+// start. classTab is keyed by the word's bytes as two little-endian words,
+// zero-padded: no string comparison is needed.
+func classOf(key []byte, start, end int) uint8 {
+	n := (end - start) & 15
+	x := binary.LittleEndian.Uint64(key[start:]) & loMask[n]
+	y := binary.LittleEndian.Uint32(key[start+8:]) & hiMask[n]
 	const mask = uint32(len(classTab) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := wordHash(x, y) & mask; ; i = (i + 1) & mask {
 		s := &classTab[i]
-		if s.key == "" {
-			return 0
-		}
-		if s.h == h && s.key == string(w) {
+		if s.x == x && s.y == y {
 			return s.v
 		}
+		if s.x == 0 {
+			return 0
+		}
 	}
+}
+
+// loMask and hiMask keep the bytes of a word of n bytes in its first and
+// second little-endian word.
+var loMask = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff,
+	^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+var hiMask = [16]uint32{8: 0, 9: 0xff, 10: 0xffff, 11: 0xffffff, 12: 0xffffffff, 13: 0xffffffff, 14: 0xffffffff, 15: 0xffffffff}
+
+// wordHash hashes a word given as its two zero-padded little-endian words.
+func wordHash(x uint64, y uint32) uint32 {
+	return uint32((x ^ uint64(y)<<29 ^ uint64(y)) * 0x9e3779b97f4a7c15 >> 32)
+}
+
+// wordSlot is an entry of classTab: a word as its two zero-padded
+// little-endian words (x == 0 marks a free slot) and its classes.
+type wordSlot struct {
+	x uint64
+	y uint32
+	v uint8
+}
+
+// wordKey returns w (at most 12 bytes) as two zero-padded little-endian words.
+func wordKey(w string) (uint64, uint32) {
+	var b [16]byte
+	copy(b[:], w)
+	return binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint32(b[8:12])
 }
 
 // wordByte maps an ASCII letter or digit to its lower case and every other
@@ -112,8 +145,9 @@ func (sc *Scratch) Analyze(line string) Features {
 	n := len(line)
 	// The key is never longer than the line: each word keeps its bytes
 	// (apostrophes dropped) and the one space between two words stands for
-	// at least one byte that ended the first.
-	if cap(sc.key) < n {
+	// at least one byte that ended the first. 16 bytes more let classOf
+	// load any word as two little-endian words.
+	if cap(sc.key) < n+16 {
 		sc.key = make([]byte, n+n/2+16)
 	}
 	key := sc.key[:cap(sc.key)]
@@ -140,19 +174,14 @@ func (sc *Scratch) Analyze(line string) Features {
 		}
 		start := k
 		words = append(words, start)
-		h := fnvOffset
-		for i < n {
-			c := line[i]
-			if l := wordByte[c]; l != 0 {
-				if l <= '9' {
-					digit = true
-				}
-				key[k] = l
-				k++
-				h = (h ^ uint32(l)) * fnvPrime
-				i++
-				continue
+		for {
+			var d bool
+			k, i, d = asciiRun(key, k, line, i)
+			digit = digit || d
+			if i >= n {
+				break
 			}
+			c := line[i]
 			if c == '\'' {
 				if i+1 < n && isLetterByte(line[i+1]) {
 					i++
@@ -165,11 +194,7 @@ func (sc *Scratch) Analyze(line string) Features {
 			}
 			r, size := utf8.DecodeRuneInString(line[i:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				for j := i; j < i+size; j++ {
-					key[k] = line[j]
-					k++
-					h = (h ^ uint32(line[j])) * fnvPrime
-				}
+				k += copy(key[k:], line[i:i+size])
 				i += size
 				continue
 			}
@@ -180,8 +205,8 @@ func (sc *Scratch) Analyze(line string) Features {
 			break
 		}
 		f.Words++
-		if w := key[start:k]; len(w) <= maxClassWord {
-			if c := classOf(w, h); c != 0 {
+		if k-start <= maxClassWord {
+			if c := classOf(key, start, k); c != 0 {
 				if c&classStop != 0 {
 					f.Stop++
 				}
@@ -231,6 +256,56 @@ func (sc *Scratch) Analyze(line string) Features {
 		f.StartsQuote = r == '"' || r == '“' || r == '‘' || r == '\'' || r == '«'
 	}
 	return f
+}
+
+// asciiRun copies the run of ASCII letters and digits at line[i:] to
+// key[k:], folded to lower case, and returns the new offsets and whether
+// the run has a digit. It reads eight bytes at a time (SWAR) and may write
+// up to eight bytes past the run's end (key needs the room; the caller
+// overwrites them). Not inlined: as a leaf function it keeps everything in
+// registers.
+//
+//go:noinline
+func asciiRun(key []byte, k int, line string, i int) (int, int, bool) {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	digit := false
+	for i+8 <= len(line) && k+8 <= len(key) {
+		s := line[i : i+8]
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		// Per byte, on its low seven bits (no carry crosses a byte):
+		// the high bit of letter is set for [A-Za-z], of dig for [0-9].
+		v7 := v &^ highs
+		l := v7 | 0x20*ones
+		letter := (l + (0x80-'a')*ones) &^ (l + (0x7f-'z')*ones) &^ v & highs
+		dig := (v7 + (0x80-'0')*ones) &^ (v7 + (0x7f-'9')*ones) &^ v & highs
+		alnum := letter | dig
+		binary.LittleEndian.PutUint64(key[k:], v|letter>>2) // 0x80>>2 = 0x20: lower case
+		t := bits.TrailingZeros64(^alnum&highs) >> 3        // alnum bytes before the first other, 8 if none
+		if dig&(1<<(8*t)-1) != 0 {
+			digit = true
+		}
+		k += t
+		i += t
+		if t < 8 {
+			return k, i, digit
+		}
+	}
+	for ; i < len(line); i++ {
+		l := wordByte[line[i]]
+		if l == 0 {
+			break
+		}
+		if l <= '9' {
+			digit = true
+		}
+		key[k] = l
+		k++
+	}
+	return k, i, digit
 }
 
 // capitalStart reports whether the line's first letter (ASCII digits

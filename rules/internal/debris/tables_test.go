@@ -41,7 +41,7 @@ type builtTables struct {
 	next                  [][alphabet]uint16
 	out, link             []uint16
 	term                  []int8
-	words                 []tabSlot // word classes
+	words                 []wordSlot // word classes
 	sections, whole, date []tabSlot
 	maxClassWord          int
 }
@@ -76,7 +76,13 @@ func renderTables() ([]byte, error) {
 	writeInts(&b, "acOut is the first state on each state's failure chain (itself included) where a pattern ends, or 0.", "acOut", "uint16", bt.out)
 	writeInts(&b, "acLink is the next state after it on the failure chain where a pattern ends, or 0.", "acLink", "uint16", bt.link)
 	writeInts(&b, "acTerm is the index in patterns of the pattern ending at each state, or -1.", "acTerm", "int8", bt.term)
-	writeTab(&b, "classTab holds the word classes (classStop...) of the words in stopWords, attributionCues, secondPerson and firstPlural.", "classTab", bt.words)
+	fmt.Fprintf(&b, "// classTab holds the word classes (classStop...) of the words in stopWords, attributionCues, secondPerson and firstPlural.\nvar classTab = [%d]wordSlot{\n", len(bt.words))
+	for i, s := range bt.words {
+		if s.x != 0 {
+			fmt.Fprintf(&b, "%d: {%#x, %#x, %d},\n", i, s.x, s.y, s.v)
+		}
+	}
+	b.WriteString("}\n\n")
 	writeTab(&b, "sectionTab holds sectionWords.", "sectionTab", bt.sections)
 	writeTab(&b, "wholeTab maps the phrases of wholeLines to their category.", "wholeTab", bt.whole)
 	writeTab(&b, "dateTab holds dateWords (dateWord) and monthWords (dateMonth).", "dateTab", bt.date)
@@ -124,21 +130,24 @@ func buildTables() (*builtTables, error) {
 			bt.maxClassWord = max(bt.maxClassWord, len(w))
 		}
 	}
-	if bt.words, err = buildTab(words, true); err != nil {
+	if bt.maxClassWord > 12 {
+		return nil, fmt.Errorf("class words are keyed as 12 bytes: %d bytes is too long", bt.maxClassWord)
+	}
+	if bt.words, err = buildWordTab(words); err != nil {
 		return nil, err
 	}
-	if bt.sections, err = buildTab(entries(sectionWords, 1), false); err != nil {
+	if bt.sections, err = buildTab(entries(sectionWords, 1), false, fnv32); err != nil {
 		return nil, err
 	}
 	var whole []entry
 	for cat, list := range wholeLines {
 		whole = append(whole, entries(list, uint8(cat))...)
 	}
-	if bt.whole, err = buildTab(whole, false); err != nil {
+	if bt.whole, err = buildTab(whole, false, fnv32); err != nil {
 		return nil, err
 	}
 	date := append(entries(dateWords, dateWord), entries(monthWords, dateWord|dateMonth)...)
-	if bt.date, err = buildTab(date, true); err != nil {
+	if bt.date, err = buildTab(date, true, fnv32); err != nil {
 		return nil, err
 	}
 	return bt, nil
@@ -159,8 +168,8 @@ func entries(words []string, v uint8) []entry {
 
 // buildTab builds an open-addressing table at most a quarter full. A key
 // listed twice must carry the same value unless merge is set, when the
-// values are ORed.
-func buildTab(es []entry, merge bool) ([]tabSlot, error) {
+// values are ORed. Keys are hashed by hash.
+func buildTab(es []entry, merge bool, hash func(string) uint32) ([]tabSlot, error) {
 	vals := map[string]uint8{}
 	var keys []string
 	for _, e := range es {
@@ -185,10 +194,42 @@ func buildTab(es []entry, merge bool) ([]tabSlot, error) {
 	tab := make([]tabSlot, size)
 	mask := uint32(size - 1)
 	for _, k := range keys {
-		h := fnv32(k)
+		h := hash(k)
 		for i := h & mask; ; i = (i + 1) & mask {
 			if tab[i].key == "" {
 				tab[i] = tabSlot{h: h, v: vals[k], key: k}
+				break
+			}
+		}
+	}
+	return tab, nil
+}
+
+// buildWordTab builds classTab: open addressing by wordHash, the values of
+// a word listed twice ORed, at most a quarter full.
+func buildWordTab(es []entry) ([]wordSlot, error) {
+	vals := map[string]uint8{}
+	var keys []string
+	for _, e := range es {
+		if _, ok := vals[e.key]; !ok {
+			keys = append(keys, e.key)
+		}
+		vals[e.key] |= e.v
+	}
+	size := 16
+	for size < 4*len(keys) {
+		size *= 2
+	}
+	tab := make([]wordSlot, size)
+	mask := uint32(size - 1)
+	for _, k := range keys {
+		if k == "" {
+			return nil, fmt.Errorf("empty word")
+		}
+		x, y := wordKey(k)
+		for i := wordHash(x, y) & mask; ; i = (i + 1) & mask {
+			if tab[i].x == 0 {
+				tab[i] = wordSlot{x: x, y: y, v: vals[k]}
 				break
 			}
 		}
