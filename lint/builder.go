@@ -2,26 +2,41 @@ package lint
 
 import (
 	"sort"
-	"strings"
+	"unsafe"
 )
 
 // Builder assembles a Document. Parsers append prose only through it, so the
 // Text→Source map is made in one place and never re-derived by searching the
 // source for the text again.
+//
+// While every piece appended is verbatim and continues the previous one (a
+// plain-text draft without CR), no byte is copied: the document's Text is
+// then a view of its Source. The first piece that breaks the run copies
+// the run into a buffer of its own and appends from there.
 type Builder struct {
-	doc   *Document
-	text  strings.Builder
-	last  int // source offset where the last appended piece ended
-	open  int // index of the open block, or -1
-	links int // depth of open links (bytes appended inside count as link text)
+	doc  *Document
+	bufs *buffers
+	text []byte // Text, once it is no longer one run of Source
+	// shared: Text so far is Source[shareStart:shareEnd], nothing copied.
+	shared               bool
+	shareStart, shareEnd int
+	growText             int // room wanted for Text when it is first copied
+	last                 int // source offset where the last appended piece ended
+	open                 int // index of the open block, or -1
+	links                int // depth of open links (bytes appended inside count as link text)
 }
 
-// NewBuilder starts a document for src. The source is kept as given.
+// NewBuilder starts a document for src. The source is kept as given: the
+// document's Source is src, and its Text may share src's bytes, so src must
+// not be modified while the document is in use.
 func NewBuilder(path string, format Format, src []byte) *Builder {
-	return &Builder{
-		doc:  &Document{Path: path, Format: format, Source: src, HeadlineBlock: -1},
-		open: -1,
-	}
+	bufs := getBuffers()
+	doc := &Document{Path: path, Format: format, Source: src, HeadlineBlock: -1, bufs: bufs}
+	doc.Blocks = bufs.blocks[:0]
+	doc.segs = bufs.segs[:0]
+	doc.lineStarts = bufs.lines[:0]
+	doc.colMarks = bufs.marks[:0]
+	return &Builder{doc: doc, bufs: bufs, shared: true, open: -1}
 }
 
 // Grow reserves room for about n more bytes of Text, and for the blocks and
@@ -31,22 +46,78 @@ func (b *Builder) Grow(n int) {
 	if n <= 0 {
 		return
 	}
-	b.text.Grow(n)
-	if nb := n/256 + 4; cap(b.doc.Blocks)-len(b.doc.Blocks) < nb {
-		b.doc.Blocks = append(make([]Block, 0, len(b.doc.Blocks)+nb), b.doc.Blocks...)
+	b.Reserve(n, n/256+4, n/128+8)
+}
+
+// Reserve is Grow with explicit counts: room for about text more bytes of
+// Text, blocks more blocks and segs more map segments (a verbatim piece that
+// continues the previous one needs no new segment; each decoded entity,
+// replaced line ending or synthetic separator needs one, and so does the
+// verbatim text after it). It is only a hint.
+func (b *Builder) Reserve(text, blocks, segs int) {
+	if text > 0 {
+		if b.shared {
+			b.growText = max(b.growText, b.Len()+text)
+		} else if cap(b.text)-len(b.text) < text {
+			b.text = append(make([]byte, 0, len(b.text)+text), b.text...)
+		}
 	}
-	if ns := n/128 + 8; cap(b.doc.segs)-len(b.doc.segs) < ns {
-		b.doc.segs = append(make([]segment, 0, len(b.doc.segs)+ns), b.doc.segs...)
+	if blocks > 0 && cap(b.doc.Blocks)-len(b.doc.Blocks) < blocks {
+		b.doc.Blocks = append(make([]Block, 0, len(b.doc.Blocks)+blocks), b.doc.Blocks...)
+	}
+	if segs > 0 && cap(b.doc.segs)-len(b.doc.segs) < segs {
+		b.doc.segs = append(make([]segment, 0, len(b.doc.segs)+segs), b.doc.segs...)
 	}
 }
 
+// Spans returns an empty slice with room for n spans, for a parser's
+// sentence and quotation tables. Its memory belongs to the document, which
+// recycles it on Release. Call it at most once per document.
+func (b *Builder) Spans(n int) []Span {
+	s := b.bufs.spans[:0]
+	if cap(s) < n {
+		s = make([]Span, 0, n)
+	}
+	b.doc.spanBuf = s
+	return s
+}
+
+// textBytes returns the Text built so far.
+func (b *Builder) textBytes() []byte {
+	if b.shared {
+		return b.doc.Source[b.shareStart:b.shareEnd]
+	}
+	return b.text
+}
+
+// unshare ends the view of Source: the run so far is copied into a buffer
+// with room for n more bytes.
+func (b *Builder) unshare(n int) {
+	if !b.shared {
+		return
+	}
+	b.shared = false
+	run := b.doc.Source[b.shareStart:b.shareEnd]
+	want := max(b.growText, len(run)+n)
+	buf := b.bufs.text[:0]
+	if cap(buf) < want {
+		buf = make([]byte, 0, want)
+	}
+	b.text = append(buf, run...)
+}
+
 // Len returns the length of the Text built so far.
-func (b *Builder) Len() int { return b.text.Len() }
+func (b *Builder) Len() int {
+	if b.shared {
+		return b.shareEnd - b.shareStart
+	}
+	return len(b.text)
+}
 
 // LastByte returns the last byte of the Text built so far, or 0.
 func (b *Builder) LastByte() byte {
-	s := b.text.String()
-	if s == "" {
+	s := b.textBytes()
+	if len(s) == 0 {
 		return 0
 	}
 	return s[len(s)-1]
@@ -57,8 +128,16 @@ func (b *Builder) Verbatim(start, end int) {
 	if end <= start {
 		return
 	}
-	t := b.text.Len()
-	b.text.Write(b.doc.Source[start:end])
+	t := b.Len()
+	switch {
+	case b.shared && t == 0:
+		b.shareStart, b.shareEnd = start, end
+	case b.shared && b.shareEnd == start:
+		b.shareEnd = end
+	default:
+		b.unshare(end - start)
+		b.text = append(b.text, b.doc.Source[start:end]...)
+	}
 	b.addSeg(segment{t: t, tlen: end - start, s: start, slen: end - start, verbatim: true})
 	b.last = end
 }
@@ -69,13 +148,14 @@ func (b *Builder) Replace(s string, start, end int) {
 	if s == "" && end <= start {
 		return
 	}
-	t := b.text.Len()
-	b.text.WriteString(s)
+	t := b.Len()
 	if s == "" {
 		// Nothing in Text stands for the source bytes: no segment needed.
 		b.last = end
 		return
 	}
+	b.unshare(len(s))
+	b.text = append(b.text, s...)
 	b.addSeg(segment{t: t, tlen: len(s), s: start, slen: end - start})
 	b.last = end
 }
@@ -87,8 +167,9 @@ func (b *Builder) Synthetic(s string) {
 	if s == "" {
 		return
 	}
-	t := b.text.Len()
-	b.text.WriteString(s)
+	t := b.Len()
+	b.unshare(len(s))
+	b.text = append(b.text, s...)
 	b.addSeg(segment{t: t, tlen: len(s), s: b.last, slen: 0})
 }
 
@@ -130,7 +211,8 @@ func (b *Builder) LeaveLink() {
 // and returns its index.
 func (b *Builder) OpenBlock(kind BlockKind, tag string) int {
 	b.CloseBlock()
-	b.doc.Blocks = append(b.doc.Blocks, Block{Kind: kind, Tag: tag, Span: Span{b.text.Len(), b.text.Len()}})
+	n := b.Len()
+	b.doc.Blocks = append(b.doc.Blocks, Block{Kind: kind, Tag: tag, Span: Span{n, n}})
 	b.open = len(b.doc.Blocks) - 1
 	return b.open
 }
@@ -150,7 +232,7 @@ func (b *Builder) CloseBlock() {
 		return
 	}
 	blk := &b.doc.Blocks[b.open]
-	text := b.text.String()
+	text := b.textBytes()
 	end := len(text)
 	for end > blk.Span.Start && isSpaceByte(text[end-1]) {
 		end--
@@ -191,7 +273,15 @@ func (b *Builder) AddComment(text string, src Span) {
 func (b *Builder) Finish() *Document {
 	b.CloseBlock()
 	d := b.doc
-	d.Text = b.text.String()
+	switch {
+	case b.shared && b.shareEnd > b.shareStart:
+		d.Text = unsafe.String(&d.Source[b.shareStart], b.shareEnd-b.shareStart)
+	case !b.shared && len(b.text) > 0:
+		d.Text = unsafe.String(unsafe.SliceData(b.text), len(b.text))
+	}
+	if !b.shared {
+		d.textBuf = b.text
+	}
 	if d.HeadlineBlock >= 0 {
 		d.Headline = d.Blocks[d.HeadlineBlock].Span
 	}

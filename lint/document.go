@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Format is the markup a draft is written in.
@@ -104,6 +105,77 @@ type Document struct {
 	// releasable are the keys of memo values that implement Releaser, in
 	// the order they were computed.
 	releasable []any
+
+	// Memory Release recycles: the pooled buffers the document was built
+	// with, the Text bytes when Text does not share Source's, and the span
+	// table the parser took from Builder.Spans.
+	bufs    *buffers
+	textBuf []byte
+	spanBuf []Span
+}
+
+// buffers are a document's large tables, recycled through bufPool by
+// Document.Release so that a run over many drafts reuses warm memory
+// instead of allocating (and faulting in) fresh pages for every draft.
+type buffers struct {
+	text   []byte
+	blocks []Block
+	segs   []segment
+	spans  []Span
+	lines  []int
+	marks  []colMark
+}
+
+var bufPool = sync.Pool{New: func() any { return new(buffers) }}
+
+func getBuffers() *buffers { return bufPool.Get().(*buffers) }
+
+// maxPooled bounds the bytes a pooled table may keep: a huge draft's
+// tables are left to the garbage collector, so memory stays flat.
+const maxPooled = 1 << 20
+
+// keep returns s emptied for reuse, or nil if it is too large to pool.
+func keep[T any](s []T) []T {
+	if uintptr(cap(s))*unsafe.Sizeof(*new(T)) > maxPooled {
+		return nil
+	}
+	return s[:0]
+}
+
+// Release hands the document's large buffers (the Text bytes, the block,
+// sentence, quotation and map tables, the line index) back to a pool that
+// the next NewBuilder reuses. A run over many drafts that releases each
+// document once its output is written allocates, and faults in, far less
+// fresh memory. Release is optional: a document that is never released is
+// garbage collected as usual.
+//
+// After Release nothing of the document may be used: not its fields, not
+// its methods, and not any string or slice taken from it. Text, and the
+// strings Slice returns, share the recycled bytes, so a finding message or
+// fix text that is a substring of Text must be written out (or copied)
+// before Release. Source belongs to the caller and is not recycled, but
+// Text may share its bytes: recycle Source only after Release. A second
+// Release does nothing; documents not made by a Builder hold no pooled
+// memory.
+func (d *Document) Release() {
+	b := d.bufs
+	if b == nil {
+		return
+	}
+	d.bufs = nil
+	if d.textBuf != nil {
+		b.text = keep(d.textBuf)
+	}
+	clear(d.Blocks)
+	b.blocks = keep(d.Blocks)
+	b.segs = keep(d.segs)
+	if d.spanBuf != nil {
+		b.spans = keep(d.spanBuf)
+	}
+	b.lines = keep(d.lineStarts)
+	b.marks = keep(d.colMarks)
+	*d = Document{Path: d.Path, Format: d.Format, HeadlineBlock: -1}
+	bufPool.Put(b)
 }
 
 // segment maps Text[t : t+tlen] to Source[s : s+slen]. A verbatim segment has

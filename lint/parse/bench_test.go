@@ -8,7 +8,7 @@ import (
 	"copydesk/lint"
 )
 
-func benchParse(b *testing.B, name string) {
+func benchParse(b *testing.B, name string, release bool) {
 	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "parse", name))
 	if err != nil {
 		b.Fatal(err)
@@ -16,16 +16,25 @@ func benchParse(b *testing.B, name string) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		if _, err := Parse(name, src); err != nil {
+		doc, err := Parse(name, src)
+		if err != nil {
 			b.Fatal(err)
+		}
+		if release {
+			doc.Release()
 		}
 	}
 }
 
-// The draft is ~800 words of fictional news copy in each format.
-func BenchmarkParsePlain(b *testing.B)    { benchParse(b, "draft.txt") }
-func BenchmarkParseMarkdown(b *testing.B) { benchParse(b, "draft.md") }
-func BenchmarkParseHTML(b *testing.B)     { benchParse(b, "draft.html") }
+// The draft is ~800 words of fictional news copy in each format. The
+// Release variants hand each document's buffers back to the pool, as a
+// run over many drafts does.
+func BenchmarkParsePlain(b *testing.B)           { benchParse(b, "draft.txt", false) }
+func BenchmarkParseMarkdown(b *testing.B)        { benchParse(b, "draft.md", false) }
+func BenchmarkParseHTML(b *testing.B)            { benchParse(b, "draft.html", false) }
+func BenchmarkParsePlainRelease(b *testing.B)    { benchParse(b, "draft.txt", true) }
+func BenchmarkParseMarkdownRelease(b *testing.B) { benchParse(b, "draft.md", true) }
+func BenchmarkParseHTMLRelease(b *testing.B)     { benchParse(b, "draft.html", true) }
 
 func BenchmarkSentences(b *testing.B) {
 	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "parse", "draft.txt"))

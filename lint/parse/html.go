@@ -123,17 +123,20 @@ type htmlParser struct {
 
 // parseHTML reads an HTML draft with the x/net/html tokenizer, tracking
 // every token's raw byte offset, so each piece of Text maps to its source.
-func parseHTML(path string, src []byte, start int) *lint.Document {
+func parseHTML(path string, src []byte, start int) (*lint.Document, *lint.Builder) {
 	useTitle := !hasH1Tag(src[start:])
-	doc, sawTitle := parseHTMLOnce(path, src, start, useTitle)
+	doc, b, sawTitle := parseHTMLOnce(path, src, start, useTitle)
 	if !useTitle && doc.HeadlineBlock < 0 && sawTitle {
 		// "<h1" appeared but made no headline (in a comment, a script or
 		// empty): read again with the title as the headline.
-		if d2, _ := parseHTMLOnce(path, src, start, true); d2.HeadlineBlock >= 0 {
-			return d2
+		d2, b2, _ := parseHTMLOnce(path, src, start, true)
+		if d2.HeadlineBlock >= 0 {
+			doc.Release()
+			return d2, b2
 		}
+		d2.Release()
 	}
-	return doc
+	return doc, b
 }
 
 // hasH1Tag reports whether src contains "<h1" followed by a tag delimiter,
@@ -157,14 +160,14 @@ func hasH1Tag(src []byte) bool {
 
 // parseHTMLOnce parses the page, taking <title> as the headline if
 // useTitle; it also reports whether the page has a <title>.
-func parseHTMLOnce(path string, src []byte, start int, useTitle bool) (*lint.Document, bool) {
+func parseHTMLOnce(path string, src []byte, start int, useTitle bool) (*lint.Document, *lint.Builder, bool) {
 	b := lint.NewBuilder(path, lint.HTML, src)
 	b.Grow((len(src) - start) / 2) // markup is about half of a typical page
 	p := newHTMLParser(b, src, useTitle)
 	p.run(start, len(src))
 	doc := b.Finish()
 	p.fixCaptions(doc)
-	return doc, p.sawTitle
+	return doc, b, p.sawTitle
 }
 
 func newHTMLParser(b *lint.Builder, src []byte, useTitle bool) *htmlParser {

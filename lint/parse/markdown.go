@@ -30,7 +30,7 @@ var headingTags = [...]string{"h1", "h1", "h2", "h3", "h4", "h5", "h6"}
 // never prose; its title, if any, is the headline. Otherwise the first H1 is.
 // Code, raw HTML, link and image targets are left out; HTML comments are
 // recorded for suppression directives.
-func parseMarkdown(path string, src []byte, start int) *lint.Document {
+func parseMarkdown(path string, src []byte, start int) (*lint.Document, *lint.Builder) {
 	if mdHostile(src[start:]) {
 		return parseLines(path, lint.Markdown, src, start)
 	}
@@ -69,7 +69,7 @@ func parseMarkdown(path string, src []byte, start int) *lint.Document {
 	w.base = body
 	root := mdParser.Parse(text.NewReader(gsrc))
 	w.block(root)
-	return b.Finish()
+	return b.Finish(), b
 }
 
 // hasText reports whether the title pieces hold more than white space.

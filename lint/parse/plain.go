@@ -12,16 +12,23 @@ import (
 // whose span leaves the marker out. Indented lines after a list item
 // continue it. Text is the source itself (without a BOM, CRLF and lone CR
 // read as LF): blank lines and bullet markers lie between the blocks.
-func parsePlain(path string, src []byte, start int) *lint.Document {
+func parsePlain(path string, src []byte, start int) (*lint.Document, *lint.Builder) {
 	return parseLines(path, lint.Plain, src, start)
 }
 
 // parseLines is parsePlain for a document of the given format (Markdown too
 // hostile for goldmark is read as lines).
-func parseLines(path string, format lint.Format, src []byte, start int) *lint.Document {
+func parseLines(path string, format lint.Format, src []byte, start int) (*lint.Document, *lint.Builder) {
 	b := lint.NewBuilder(path, format, src)
-	b.Grow(len(src) - start)
-	hasCR := bytes.IndexByte(src[start:], '\r') >= 0
+	body := src[start:]
+	crs := bytes.Count(body, []byte{'\r'})
+	hasCR := crs > 0
+	// Text is the source: without CR it is one verbatim run (one map
+	// segment, no copy); each CR adds a replaced line ending and the run
+	// after it. A block takes at least two lines but for the headline, and
+	// a paragraph is rarely under 64 bytes.
+	lines := bytes.Count(body, []byte{'\n'}) + crs
+	b.Reserve(len(body), min(lines/2, len(body)/64)+4, 2*crs+1)
 	emitted := start // source bytes before this are in Text
 	extend := func(p int) {
 		emitLines(b, src, emitted, p)
@@ -62,7 +69,7 @@ func parseLines(path string, format lint.Format, src []byte, start int) *lint.Do
 	}
 	b.CloseBlock()
 	extend(len(src))
-	return b.Finish()
+	return b.Finish(), b
 }
 
 // separate closes the open block and, unless Text is empty, appends the

@@ -26,7 +26,12 @@ import (
 //     paragraph, which opens a new span, so a missing mark never swallows
 //     the rest of the document.
 func QuoteSpans(doc *lint.Document) []lint.Span {
-	var out []lint.Span
+	return appendQuoteSpans(nil, doc)
+}
+
+// appendQuoteSpans appends doc's quotation spans (see QuoteSpans) to dst.
+func appendQuoteSpans(dst []lint.Span, doc *lint.Document) []lint.Span {
+	out := dst
 	for _, blk := range doc.Blocks {
 		if blk.Span.Empty() || blk.Span.Start < 0 || blk.Span.End > len(doc.Text) {
 			continue
@@ -37,13 +42,16 @@ func QuoteSpans(doc *lint.Document) []lint.Span {
 		}
 		out = appendQuotes(out, doc.Text, blk.Span)
 	}
-	return normalizeSpans(out)
+	return out[:len(dst)+len(normalizeSpans(out[len(dst):]))]
 }
 
-// normalizeSpans sorts spans and merges overlapping ones.
+// normalizeSpans sorts spans and merges overlapping ones, in place.
 func normalizeSpans(s []lint.Span) []lint.Span {
-	if !sort.SliceIsSorted(s, func(i, j int) bool { return s[i].Start < s[j].Start }) {
-		sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+	for i := 1; i < len(s); i++ {
+		if s[i].Start < s[i-1].Start {
+			sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+			break
+		}
 	}
 	out := s[:0]
 	for _, sp := range s {
