@@ -75,7 +75,7 @@ func hostileCases() []hostileCase {
 		{name: "binary", files: map[string]string{"photo.md": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, args: []string{"photo.md"},
 			code: ExitError, errs: map[string]string{"photo.md": "binary file (NUL byte at line 3, column 1, offset 8)"}},
 		{name: "invalid_utf8", files: map[string]string{"latin1.txt": "Marwick caf\xe9\n\nline two\n"}, args: []string{"latin1.txt"},
-			code: ExitError, errs: map[string]string{"latin1.txt": "latin1.txt:1:12: invalid UTF-8 (byte 0xE9 at offset 11)"}},
+			code: ExitError, errs: map[string]string{"latin1.txt": "invalid UTF-8 at line 1, column 12 (byte 0xE9 at offset 11)"}},
 		{name: "utf16_bom", files: map[string]string{"u16.txt": "\xff\xfeM\x00a\x00r\x00\n\x00"}, args: []string{"u16.txt"},
 			code: ExitError, errs: map[string]string{"u16.txt": "UTF-16 is not supported; convert to UTF-8"}},
 		{name: "nul_bytes", files: map[string]string{"nul.txt": "Marwick\n\nab\x00cd\n"}, args: []string{"nul.txt"},
@@ -111,6 +111,11 @@ func hostileCases() []hostileCase {
 			args: []string{"quotes.txt"}, code: ExitFindings},
 		{name: "symlink_loop", files: map[string]string{"drafts/a.md": goodDraft, "drafts/loop": "->.", "drafts/up": "->..", "drafts/sub/back": "->../.."},
 			args: []string{"drafts"}, code: ExitFindings, at: map[string][]string{filepath.Join("drafts", "a.md"): {"3:14", "5:1"}}},
+		{name: "symlink_loop_file", files: map[string]string{"drafts/a.md": "->b.md", "drafts/b.md": "->a.md"},
+			args: []string{"drafts"}, code: ExitError, errs: map[string]string{
+				filepath.Join("drafts", "a.md"): "too many levels of symbolic links",
+				filepath.Join("drafts", "b.md"): "too many levels of symbolic links",
+			}},
 		{name: "broken_symlink", files: map[string]string{"drafts/gone.md": "->nowhere.md"},
 			args: []string{"drafts"}, code: ExitError, errs: map[string]string{filepath.Join("drafts", "gone.md"): "no such file or directory"}},
 		{name: "unreadable", files: map[string]string{"secret.md": goodDraft}, setup: chmod("secret.md", 0), unreadable: "secret.md",
@@ -259,6 +264,8 @@ func checkHostileJSON(t *testing.T, tc hostileCase, out []byte) {
 			t.Errorf("%s: no error, want one containing %q", path, want)
 		case !strings.Contains(*rep.Files[i].Error, want):
 			t.Errorf("%s: error %q, want it to contain %q", path, *rep.Files[i].Error, want)
+		case strings.Contains(*rep.Files[i].Error, path):
+			t.Errorf("%s: error %q names the file again", path, *rep.Files[i].Error)
 		}
 	}
 	for path, wants := range tc.at {

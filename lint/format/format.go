@@ -142,7 +142,9 @@ func Write(f Formatter, results []lint.FileResult) error {
 
 // ErrorText returns a per-file error as one line for output: without a
 // leading "path: " (the output names the file already) and without a
-// recovered panic's stack trace.
+// recovered panic's stack trace. A leading "path:line:column: " (as the
+// parser reports invalid UTF-8) becomes words after the message: "invalid
+// UTF-8 at line 3, column 12 (byte 0xE9 at offset 40)".
 func ErrorText(path string, err error) string {
 	if err == nil {
 		return ""
@@ -160,11 +162,48 @@ func ErrorText(path string, err error) string {
 		}
 		inStack = false
 		line = strings.TrimPrefix(line, path+": ")
+		line = movePosition(line, path)
 		if strings.TrimSpace(line) != "" {
 			lines = append(lines, line)
 		}
 	}
 	return strings.Join(lines, "; ")
+}
+
+// movePosition rewrites "path:L:C: message (detail)" as "message at line
+// L, column C (detail)", and "path:L: message" as "message at line L"; it
+// returns other lines as they are.
+func movePosition(line, path string) string {
+	rest, ok := strings.CutPrefix(line, path+":")
+	if !ok {
+		return line
+	}
+	var nums []string
+	for len(nums) < 2 {
+		n := 0
+		for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		if n == 0 || n == len(rest) || rest[n] != ':' {
+			return line
+		}
+		nums, rest = append(nums, rest[:n]), rest[n+1:]
+		if strings.HasPrefix(rest, " ") {
+			break
+		}
+	}
+	msg, ok := strings.CutPrefix(rest, " ")
+	if !ok || msg == "" {
+		return line
+	}
+	pos := " at line " + nums[0]
+	if len(nums) == 2 {
+		pos += ", column " + nums[1]
+	}
+	if i := strings.Index(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
+		return msg[:i] + pos + msg[i:]
+	}
+	return msg + pos
 }
 
 // plural returns "1 file" or "n files".

@@ -234,6 +234,25 @@ func TestErrorText(t *testing.T) {
 	if got := format.ErrorText("a.md", err); got != "rule x panicked: boom; rule y: no lexicon" {
 		t.Errorf("got %q", got)
 	}
+	// The file is named once: a position after its name moves into the
+	// message.
+	for _, tc := range []struct{ path, err, want string }{
+		{"d/latin1.txt", "d/latin1.txt:1:12: invalid UTF-8 (byte 0xE9 at offset 11)", "invalid UTF-8 at line 1, column 12 (byte 0xE9 at offset 11)"},
+		{"<stdin>", "<stdin>:3:1: invalid UTF-8 (byte 0xFF at offset 9)", "invalid UTF-8 at line 3, column 1 (byte 0xFF at offset 9)"},
+		{"a.md", "a.md:7: bad line", "bad line at line 7"},
+		{"a.md", "a.md: binary file (NUL byte at line 3, column 1, offset 8)", "binary file (NUL byte at line 3, column 1, offset 8)"},
+		{"a.md", "a.md: binary file: UTF-16 is not supported; convert to UTF-8", "binary file: UTF-16 is not supported; convert to UTF-8"},
+		{"a.md", "too many levels of symbolic links", "too many levels of symbolic links"},
+		{"a.md", "not linted: .copydesk.toml:3: rule.x.sevrity: unknown key\n.copydesk.toml:5: [rule.y]: unknown rule \"y\"",
+			"not linted: .copydesk.toml:3: rule.x.sevrity: unknown key; .copydesk.toml:5: [rule.y]: unknown rule \"y\""},
+		{"a.md", "a.md:x: not a position", "a.md:x: not a position"},
+		{"a.md", "a.md:12:", "a.md:12:"},
+		{"a.md", "a.md:12:3:4: three numbers", "a.md:12:3:4: three numbers"},
+	} {
+		if got := format.ErrorText(tc.path, errors.New(tc.err)); got != tc.want {
+			t.Errorf("ErrorText(%q, %q) = %q, want %q", tc.path, tc.err, got, tc.want)
+		}
+	}
 }
 
 func TestFixRenderer(t *testing.T) {
