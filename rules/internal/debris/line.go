@@ -37,7 +37,7 @@ var firstPlural = []string{"we", "our", "ours", "us"}
 // Word classes: the values in classTab, generated from the lists above
 // (one lookup per word).
 const (
-	classStop uint8 = 1 << iota
+	classStop uint8 = 1 << iota // must be 1: Analyze adds it up
 	classAttribution
 	classSecond
 	classPlural
@@ -54,7 +54,7 @@ func classOf(key []byte, start, end int) uint8 {
 	const mask = uint32(len(classTab) - 1)
 	for i := wordHash(x, y) & mask; ; i = (i + 1) & mask {
 		s := &classTab[i]
-		if s.x == x && s.y == y {
+		if (s.x^x)|uint64(s.y^y) == 0 {
 			return s.v
 		}
 		if s.x == 0 {
@@ -154,6 +154,7 @@ func (sc *Scratch) Analyze(line string) Features {
 	words := sc.words[:0]
 	k := 0
 	digit := false
+	classes := uint8(0) // the classes of all words
 	for i := 0; i < n; {
 		// Between words: skip the bytes that start none.
 		if c := line[i]; c < utf8.RuneSelf {
@@ -206,22 +207,16 @@ func (sc *Scratch) Analyze(line string) Features {
 		}
 		f.Words++
 		if k-start <= maxClassWord {
-			if c := classOf(key, start, k); c != 0 {
-				if c&classStop != 0 {
-					f.Stop++
-				}
-				if c&classAttribution != 0 {
-					f.Attribution = true
-				}
-				if c&classSecond != 0 {
-					f.Second = true
-				}
-				if c&classPlural != 0 {
-					f.FirstPlural = true
-				}
-			}
+			// Without branches: whether a word is a stop word is
+			// unpredictable.
+			c := classOf(key, start, k)
+			f.Stop += int(c & classStop)
+			classes |= c
 		}
 	}
+	f.Attribution = classes&classAttribution != 0
+	f.Second = classes&classSecond != 0
+	f.FirstPlural = classes&classPlural != 0
 	sc.key = key[:k]
 	sc.words = words
 	f.Digit = digit
