@@ -155,7 +155,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 			hit = make([]bool, len(toks)*2)
 		}
 		hit = hit[:len(toks)]
-		if sharedWords(toks, claim, &first, seen, hit) < need {
+		if sharedWords(an, toks, claim, &first, seen, hit) < need {
 			continue
 		}
 		hedged, cue := sentenceHedged(doc, an, si, toks, hit, r.opts.AnonymousIsHedge)
@@ -183,6 +183,9 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 // once, in order.
 func headlineClaim(doc *lint.Document) []string {
 	toks := prose.Tokens(doc.Text, doc.Headline)
+	// The headline's words lower-cased, at Text offsets (the headline
+	// leads the draft: this copies little).
+	lower := prose.LowerASCII(doc.Text[:min(max(doc.Headline.End, 0), len(doc.Text))])
 	for i := len(toks) - 1; i > 0; i-- {
 		if toks[i].Kind == prose.Punct && toks[i].Rune == '|' {
 			toks = toks[:i] // "Headline | Site name"
@@ -194,7 +197,7 @@ func headlineClaim(doc *lint.Document) []string {
 		if t.Kind == prose.Punct {
 			continue
 		}
-		st := claimStem(t.Lower)
+		st := claimStem(t.Text(lower))
 		if st == "" {
 			continue
 		}
@@ -277,17 +280,21 @@ type claimWord struct {
 
 // sharedWords counts the claim stems found among toks and marks, in hit,
 // the tokens that carry one.
-func sharedWords(toks []prose.Token, claim []string, first *[256]bool, seen, hit []bool) int {
+func sharedWords(an *prose.Analysis, toks []prose.Token, claim []string, first *[256]bool, seen, hit []bool) int {
 	for i := range seen {
 		seen[i] = false
 	}
 	n := 0
 	for k, t := range toks {
 		hit[k] = false
-		if t.Kind == prose.Punct || t.Kind == prose.Word && !first[t.Lower[0]] {
+		if t.Kind == prose.Punct {
+			continue
+		}
+		w := an.Lower(t)
+		if t.Kind == prose.Word && !first[w[0]] {
 			continue // stemming keeps the first letter: no claim word starts so
 		}
-		st := claimStem(t.Lower)
+		st := claimStem(w)
 		if st == "" {
 			continue
 		}
@@ -404,19 +411,19 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 		if t.Kind != prose.Word {
 			continue
 		}
-		w := t.Lower
+		w := an.Lower(t)
 		switch {
 		case bodyHedges[w]:
-			if w == "may" && bodyMayIsMonth(toks, i) || !governsClaim(toks, hit, i) ||
-				w == "could" && i+1 < len(toks) && toks[i+1].Lower == "not" {
+			if w == "may" && bodyMayIsMonth(an, toks, i) || !governsClaim(an, toks, hit, i) ||
+				w == "could" && i+1 < len(toks) && an.Lower(toks[i+1]) == "not" {
 				continue // "could not have gone worse" asserts
 			}
-			return true, doc.Slice(t.Span)
-		case agentlessParticiples[w] && i > 0 && isBeForm(toks[i-1].Lower):
+			return true, doc.Slice(t.Span())
+		case agentlessParticiples[w] && i > 0 && isBeForm(an.Lower(toks[i-1])):
 			// "is understood to", "was said to", "it is believed that"
-			if (i+1 < len(toks) && (toks[i+1].Lower == "to" || toks[i+1].Lower == "that") ||
-				i > 1 && toks[i-2].Lower == "it") && governsClaim(toks, hit, i) {
-				return true, doc.Slice(lint.Span{Start: toks[i-1].Span.Start, End: t.Span.End})
+			if (i+1 < len(toks) && (an.Lower(toks[i+1]) == "to" || an.Lower(toks[i+1]) == "that") ||
+				i > 1 && an.Lower(toks[i-2]) == "it") && governsClaim(an, toks, hit, i) {
+				return true, doc.Slice(lint.Span{Start: int(toks[i-1].Start), End: int(t.End)})
 			}
 		}
 	}
@@ -429,7 +436,7 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 		if cu.Kind == prose.WeaselCue && !anonymousIsHedge {
 			continue
 		}
-		if clauseCarriesClaim(toks, hit, cu.Span) {
+		if clauseCarriesClaim(an, toks, hit, cu.Span) {
 			return true, doc.Slice(cu.Span)
 		}
 	}
@@ -445,7 +452,7 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 			// The source must hold the clause that carries the claim
 			// ("While critics argue X, the council did Y": the weasel
 			// holds only its own clause).
-			if !clauseCarriesClaim(toks, hit, at.Cue) {
+			if !clauseCarriesClaim(an, toks, hit, at.Cue) {
 				continue
 			}
 			sp := at.Source
@@ -464,7 +471,7 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 // (RULES.md §1.4); a sentence opened by a contrast word ("While critics
 // argue X, Y") ends that clause at its first comma. An empty cue (a
 // continued quote) holds the whole sentence.
-func clauseCarriesClaim(toks []prose.Token, hit []bool, cue lint.Span) bool {
+func clauseCarriesClaim(an *prose.Analysis, toks []prose.Token, hit []bool, cue lint.Span) bool {
 	if cue.Empty() {
 		return true
 	}
@@ -476,13 +483,13 @@ func clauseCarriesClaim(toks []prose.Token, hit []bool, cue lint.Span) bool {
 			case t.Kind == prose.Punct && (t.Rune == ';' || t.Rune == ',' && lead):
 				n++
 				lead = false
-			case t.Kind == prose.Word && contrastWords[t.Lower]:
+			case t.Kind == prose.Word && contrastWords[an.Lower(t)]:
 				n++
 				lead = j == 0
 			}
 		}
 		c := min(n, len(counts)-1)
-		if cueClause < 0 && t.Span.Start >= cue.Start {
+		if cueClause < 0 && int(t.Start) >= cue.Start {
 			cueClause = c
 		}
 		if hit[j] {
@@ -507,7 +514,7 @@ var contrastWords = wordSet("but", "however", "although", "while", "whereas", "y
 // verb at i hedges the claim only when a word of the claim follows within
 // a few words ("may close", "is understood to have resigned", "has
 // reportedly been sold"), or, for an adverb after its verb, just before it.
-func governsClaim(toks []prose.Token, hit []bool, i int) bool {
+func governsClaim(an *prose.Analysis, toks []prose.Token, hit []bool, i int) bool {
 	for k, n := i+1, 0; k < len(toks) && n < 5; k++ {
 		if toks[k].Kind == prose.Punct {
 			if toks[k].Rune == ',' || toks[k].Rune == ';' || toks[k].Rune == ':' || toks[k].Rune == '.' {
@@ -520,7 +527,7 @@ func governsClaim(toks []prose.Token, hit []bool, i int) bool {
 		}
 		n++
 	}
-	if strings.HasSuffix(toks[i].Lower, "ly") && i > 0 && hit[i-1] {
+	if strings.HasSuffix(an.Lower(toks[i]), "ly") && i > 0 && hit[i-1] {
 		return true // "was sold reportedly"
 	}
 	return false
@@ -538,11 +545,11 @@ var bodyHedges = wordSet("may", "might", "could", "possibly", "likely", "probabl
 var agentlessParticiples = wordSet("understood", "believed", "thought", "said", "reported", "rumoured",
 	"rumored", "alleged", "claimed", "feared", "suspected", "expected", "tipped")
 
-func bodyMayIsMonth(toks []prose.Token, i int) bool {
+func bodyMayIsMonth(an *prose.Analysis, toks []prose.Token, i int) bool {
 	if !toks[i].Is(prose.Cap) {
-		return i > 0 && monthPrepositions[toks[i-1].Lower]
+		return i > 0 && monthPrepositions[an.Lower(toks[i-1])]
 	}
-	if i > 0 && toks[i-1].Kind == prose.Word && monthPrepositions[toks[i-1].Lower] {
+	if i > 0 && toks[i-1].Kind == prose.Word && monthPrepositions[an.Lower(toks[i-1])] {
 		return true
 	}
 	if i+1 < len(toks) && toks[i+1].Kind == prose.Number {
@@ -550,5 +557,5 @@ func bodyMayIsMonth(toks []prose.Token, i int) bool {
 	}
 	// A sentence-initial "May" before a verb is the modal; elsewhere a
 	// capitalised May is the month or a name.
-	return i > 0 || i+1 >= len(toks) || !bareVerbs[toks[i+1].Lower]
+	return i > 0 || i+1 >= len(toks) || !bareVerbs[an.Lower(toks[i+1])]
 }

@@ -177,6 +177,9 @@ type Analysis struct {
 	// Court holds, per sentence, whether it contains court vocabulary.
 	Court []bool
 
+	// lower is Doc.Text with ASCII letters lower-cased (see Lower).
+	lower string
+
 	// bufs holds the tables' memory while the analysis is in use; nil once
 	// released.
 	bufs *tables
@@ -193,6 +196,7 @@ type tables struct {
 	hedges         []Hedge
 	blockSentences [][2]int
 	court          []bool
+	sent           []sentClasses
 }
 
 var tablePool = sync.Pool{New: func() any { return new(tables) }}
@@ -214,11 +218,16 @@ func (a *Analysis) Release() {
 		*t = tables{
 			tokens: a.Tokens[:0], sentences: a.Sentences[:0], attributions: a.Attributions[:0],
 			cues: a.Cues[:0], hedges: a.Hedges[:0], blockSentences: a.BlockSentences[:0], court: a.Court[:0],
+			sent: t.sent[:0],
 		}
 		tablePool.Put(t)
 	}
 	*a = Analysis{Doc: a.Doc}
 }
+
+// Lower returns the lower-cased text of token t of the analysis (ASCII
+// letters lower-cased; byte offsets are those of Doc.Text).
+func (a *Analysis) Lower(t Token) string { return a.lower[t.Start:t.End] }
 
 type memoKey struct{}
 
@@ -320,9 +329,10 @@ func (a *Analysis) SentenceAt(off int) int {
 // expects ("Is Tipped To" → ["is" "tipped" "to"]).
 func PhraseWords(phrase string) []string {
 	toks := Tokens(phrase, lint.Span{Start: 0, End: len(phrase)})
+	lower := lowerASCII(phrase)
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
-		out = append(out, t.Lower)
+		out = append(out, t.Text(lower))
 	}
 	return out
 }
@@ -339,13 +349,13 @@ func (a *Analysis) MatchPhrase(si int, words []string) []lint.Span {
 		ok := true
 		for k, w := range words {
 			t := toks[j+k]
-			if t.Flags&InQuote != 0 || t.Lower != w {
+			if t.Flags&InQuote != 0 || a.Lower(t) != w {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			out = append(out, lint.Span{Start: toks[j].Span.Start, End: toks[j+len(words)-1].Span.End})
+			out = append(out, lint.Span{Start: int(toks[j].Start), End: int(toks[j+len(words)-1].End)})
 		}
 	}
 	return out
@@ -355,7 +365,7 @@ func (a *Analysis) MatchPhrase(si int, words []string) []lint.Span {
 // quoted or not.
 func (a *Analysis) HasWord(si int, set map[string]bool) bool {
 	for _, t := range a.SentenceTokens(si) {
-		if t.Kind == Word && set[t.Lower] {
+		if t.Kind == Word && set[a.Lower(t)] {
 			return true
 		}
 	}

@@ -18,12 +18,15 @@ type analyzer struct {
 	paraAttr int
 	// prevParaAttr is the range of attributions of the previous body block.
 	prevParaStart, prevParaEnd int
+	// sent holds, per sentence, the classes of its words.
+	sent []sentClasses
 }
 
 func analyze(doc *lint.Document) *Analysis {
 	t := tablePool.Get().(*tables)
 	a := &Analysis{Doc: doc, bufs: t}
 	z := &analyzer{a: a, doc: doc, lower: lowerASCII(doc.Text), lastBody: -1}
+	a.lower = z.lower
 	a.BlockSentences = slices.Grow(t.blockSentences[:0], len(doc.Blocks))[:len(doc.Blocks)]
 	// Prose runs at about one token per five bytes, rarely more than one
 	// per four: growing the slice would copy it, and for a 50 MB draft that is a
@@ -38,6 +41,7 @@ func analyze(doc *lint.Document) *Analysis {
 	a.Attributions = slices.Grow(t.attributions[:0], nSent)
 	a.Hedges = slices.Grow(t.hedges[:0], nSent/2+4)
 	a.Cues = slices.Grow(t.cues[:0], nSent/8+4)
+	z.sent = slices.Grow(t.sent[:0], nSent)
 	qi := 0
 	for bi := range doc.Blocks {
 		blk := &doc.Blocks[bi]
@@ -51,31 +55,85 @@ func analyze(doc *lint.Document) *Analysis {
 		}
 		for _, ss := range sents {
 			ts := len(a.Tokens)
-			a.Tokens = appendTokensLower(a.Tokens, doc.Text, z.lower, ss)
-			quoted := true
-			for k := ts; k < len(a.Tokens); k++ {
-				t := &a.Tokens[k]
-				if t.Kind == Word {
-					t.cls = lookup(t.Lower)
+			a.Tokens = appendTokensIn(a.Tokens, doc.Text, ss)
+			toks := a.Tokens[ts:]
+			// The classes of the sentence's words, for the passes of block
+			// to skip a sentence with nothing for them.
+			var words, free wclass
+			colon := false
+			for qi < len(doc.Quotes) && doc.Quotes[qi].End <= ss.Start {
+				qi++
+			}
+			if qi == len(doc.Quotes) || doc.Quotes[qi].Start >= ss.End {
+				// No quote reaches the sentence: every token is outside.
+				quoted := true
+				for k := range toks {
+					t := &toks[k]
+					switch t.Kind {
+					case Word:
+						t.cls = lookup(z.lower[t.Start:t.End])
+						words |= t.cls
+						quoted = false
+					case Number:
+						quoted = false
+					default:
+						if t.Rune == ':' && k >= 1 && k < 12 {
+							colon = true
+						}
+					}
 				}
-				for qi < len(doc.Quotes) && doc.Quotes[qi].End <= t.Span.Start {
+				free = words
+				z.addSentence(ss, bi, body, quoted, ts, words, free, colon)
+				continue
+			}
+			quoted := true
+			for k := range toks {
+				t := &toks[k]
+				if t.Kind == Word {
+					t.cls = lookup(z.lower[t.Start:t.End])
+					words |= t.cls
+				}
+				for qi < len(doc.Quotes) && doc.Quotes[qi].End <= int(t.Start) {
 					qi++
 				}
-				if qi < len(doc.Quotes) && doc.Quotes[qi].Start <= t.Span.Start {
+				if qi < len(doc.Quotes) && doc.Quotes[qi].Start <= int(t.Start) {
 					t.Flags |= InQuote
-				} else if t.Kind != Punct {
-					quoted = false
+				} else {
+					if t.Kind != Punct {
+						quoted = false
+					}
+					if t.Kind == Word {
+						free |= t.cls
+					} else if t.Kind == Punct && t.Rune == ':' && k >= 1 && k < 12 {
+						colon = true
+					}
 				}
 			}
-			a.Sentences = append(a.Sentences, Sentence{
-				Span: ss, Block: bi, Headline: bi == doc.HeadlineBlock, Body: body, Quoted: quoted,
-				TokStart: ts, TokEnd: len(a.Tokens), Speaker: -1,
-			})
+			z.addSentence(ss, bi, body, quoted, ts, words, free, colon)
 		}
 		a.BlockSentences[bi] = [2]int{first, len(a.Sentences)}
 		z.block(bi, body)
 	}
+	t.sent = z.sent[:0]
 	return a
+}
+
+// addSentence appends the sentence ss of block bi whose tokens start at ts;
+// words and free are the classes of its words, all and those outside
+// quotes, colon whether an unquoted ':' could introduce a colon quote.
+func (z *analyzer) addSentence(ss lint.Span, bi int, body, quoted bool, ts int, words, free wclass, colon bool) {
+	a := z.a
+	a.Sentences = append(a.Sentences, Sentence{
+		Span: ss, Block: bi, Headline: bi == z.doc.HeadlineBlock, Body: body, Quoted: quoted,
+		TokStart: ts, TokEnd: len(a.Tokens), Speaker: -1,
+	})
+	z.sent = append(z.sent, sentClasses{words: words, free: free, colon: colon})
+}
+
+// sentClasses are the word classes of one sentence (see addSentence).
+type sentClasses struct {
+	words, free wclass
+	colon       bool
 }
 
 // block analyses the sentences of block bi.
@@ -101,11 +159,23 @@ func (z *analyzer) block(bi int, body bool) {
 			}
 		}
 		toks := a.Tokens[s.TokStart:s.TokEnd]
-		z.attributions(si, toks)
-		z.reasons(si, toks)
-		z.cues(si, toks)
-		z.hedges(toks)
-		a.Court = append(a.Court, court(toks))
+		sc := z.sent[si]
+		if sc.free&attrClasses != 0 {
+			z.attributions(si, toks)
+		}
+		if sc.colon {
+			z.colonQuote(si, toks)
+		}
+		if sc.free&wReasonCue != 0 {
+			z.reasons(si, toks)
+		}
+		if sc.free&wCueStart != 0 {
+			z.cues(si, toks)
+		}
+		if sc.free&wHedge != 0 {
+			z.hedges(toks)
+		}
+		a.Court = append(a.Court, sc.words&wCourt != 0)
 		s.AttrEnd, s.CueEnd, s.HedgeEnd = len(a.Attributions), len(a.Cues), len(a.Hedges)
 		z.cover(si, toks)
 	}
@@ -175,7 +245,9 @@ func word(toks []Token, i int) bool {
 }
 
 // wordIs reports whether toks[i] is the unquoted word w.
-func wordIs(toks []Token, i int, w string) bool { return word(toks, i) && toks[i].Lower == w }
+func (z *analyzer) wordIs(toks []Token, i int, w string) bool {
+	return word(toks, i) && z.lw(toks[i]) == w
+}
 
 // punctIs reports whether toks[i] is the unquoted punctuation r.
 func punctIs(toks []Token, i int, r rune) bool {
@@ -187,14 +259,15 @@ func isIng(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ing") }
 // attributions finds the speech and belief events of sentence si.
 func (z *analyzer) attributions(si int, toks []Token) {
 	for j := 0; j < len(toks); j++ {
-		if !word(toks, j) {
+		// Only words carry classes: this skips the rest of the tokens.
+		if toks[j].cls&attrClasses == 0 || !word(toks, j) {
 			continue
 		}
 		t := toks[j]
-		w := t.Lower
+		w := z.lw(t)
 		switch w {
 		case "according":
-			if wordIs(toks, j+1, "to") {
+			if z.wordIs(toks, j+1, "to") {
 				z.forwardSource(si, toks, j, j+2, true)
 				j++
 			}
@@ -207,7 +280,7 @@ func (z *analyzer) attributions(si int, toks []Token) {
 		}
 		c := t.cls
 		if c&(wReport|wBelief) == 0 || t.Is(Cap) {
-			if t.Is(Cap) && j == 0 && c&wReport != 0 && toks[j].Lower == "said" {
+			if t.Is(Cap) && j == 0 && c&wReport != 0 && z.lw(toks[j]) == "said" {
 				// "Said Ms Rees: ..." is rare; leave it.
 				continue
 			}
@@ -225,7 +298,7 @@ func (z *analyzer) attributions(si int, toks []Token) {
 			if pc&wPronoun != 0 {
 				break
 			}
-			if toks[p].Lower == "to" {
+			if z.lw(toks[p]) == "to" {
 				sawTo = true
 				break
 			}
@@ -257,7 +330,7 @@ func (z *analyzer) attributions(si int, toks []Token) {
 			}
 			// "A teacher who has lived here for years said": a relative
 			// clause without commas.
-			if who := relativeStart(toks, p); who > 0 && word(toks, who-1) && z.backwardSource(si, toks, j, who-1, c) {
+			if who := z.relativeStart(toks, p); who > 0 && word(toks, who-1) && z.backwardSource(si, toks, j, who-1, c) {
 				continue
 			}
 		}
@@ -273,29 +346,28 @@ func (z *analyzer) attributions(si int, toks []Token) {
 			}
 		}
 	}
-	z.colonQuote(si, toks)
 }
 
 // idiom reports whether the cue word at j is part of a §1.5 idiom.
 func (z *analyzer) idiom(toks []Token, j int) bool {
-	w := toks[j].Lower
+	w := z.lw(toks[j])
 	prev := ""
 	if word(toks, j-1) {
-		prev = toks[j-1].Lower
+		prev = z.lw(toks[j-1])
 	}
 	switch w {
 	case "said":
-		if prev == "the" || prev == "that" || prev == "having" || prev == "this" || prev == "be" && wordIs(toks, j-2, "to") {
+		if prev == "the" || prev == "that" || prev == "having" || prev == "this" || prev == "be" && z.wordIs(toks, j-2, "to") {
 			return true // the said property; that said; having said that; needless to be said
 		}
 		if j == 1 && prev == "that" {
 			return true
 		}
 	case "say":
-		if prev == "to" && wordIs(toks, j-2, "needless") {
+		if prev == "to" && z.wordIs(toks, j-2, "needless") {
 			return true
 		}
-		if prev == "to" && (wordIs(toks, j+1, "the") && wordIs(toks, j+2, "least")) {
+		if prev == "to" && (z.wordIs(toks, j+1, "the") && z.wordIs(toks, j+2, "least")) {
 			return true
 		}
 	case "told":
@@ -303,11 +375,11 @@ func (z *analyzer) idiom(toks []Token, j int) bool {
 			return true // all told; truth be told
 		}
 	case "tell":
-		if prev == "will" && wordIs(toks, j-2, "time") {
+		if prev == "will" && z.wordIs(toks, j-2, "time") {
 			return true
 		}
 	case "believe":
-		if prev == "to" && wordIs(toks, j-2, "hard") || wordIs(toks, j+1, "it") && wordIs(toks, j+2, "or") {
+		if prev == "to" && z.wordIs(toks, j-2, "hard") || z.wordIs(toks, j+1, "it") && z.wordIs(toks, j+2, "or") {
 			return true
 		}
 	}
@@ -336,12 +408,12 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 	// Region: walk back to a boundary.
 	q := p
 	for q-1 >= 0 && word(toks, q-1) || q-1 >= 0 && toks[q-1].Kind == Number && toks[q-1].Flags&InQuote == 0 {
-		pw := toks[q-1].Lower
+		pw := z.lw(toks[q-1])
 		pc := toks[q-1].cls
 		if pc&(wWeekday|wMonth) != 0 && pw != "may" {
 			break
 		}
-		if pc&wBoundary != 0 && !complementTo(toks, q-1) && !nameWord(toks, q-1) {
+		if pc&wBoundary != 0 && !z.complementTo(toks, q-1) && !z.nameWord(toks, q-1) {
 			break
 		}
 		if p-q >= 9 {
@@ -353,7 +425,7 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 	if !ok {
 		return false
 	}
-	if baseForm[toks[j].Lower] && !z.auxBefore(toks, j) && !pluralHead(toks[n.head]) {
+	if baseForm[z.lw(toks[j])] && !z.auxBefore(toks, j) && !z.pluralHead(toks[n.head]) {
 		return false // "a council report", "the plans say" is plural; singular + base form is a noun
 	}
 	return z.record(si, toks, j, n, c, true)
@@ -361,18 +433,18 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 
 // complementTo reports whether toks[k] is a "to" that continues a source
 // phrase: "close to", "next to", "an adviser to", "a spokesman to".
-func complementTo(toks []Token, k int) bool {
-	if toks[k].Lower != "to" || k < 1 {
+func (z *analyzer) complementTo(toks []Token, k int) bool {
+	if z.lw(toks[k]) != "to" || k < 1 {
 		return false
 	}
 	p := toks[k-1]
-	return p.Lower == "close" || p.Lower == "next" || p.cls&(wAnonNoun|wSpokes|wRoleNoun) != 0
+	return z.lw(p) == "close" || z.lw(p) == "next" || p.cls&(wAnonNoun|wSpokes|wRoleNoun) != 0
 }
 
 // nameWord reports whether toks[k], a boundary word, is capitalised inside
 // the sentence as part of a name ("Will Hale", "May Rees").
-func nameWord(toks []Token, k int) bool {
-	return k > 0 && toks[k].Is(Cap) && toks[k].cls&(wReport|wBelief|wDet) == 0 && toks[k].Lower != "and"
+func (z *analyzer) nameWord(toks []Token, k int) bool {
+	return k > 0 && toks[k].Is(Cap) && toks[k].cls&(wReport|wBelief|wDet) == 0 && z.lw(toks[k]) != "and"
 }
 
 // headOf picks the head of the region [q, p] and the phrase around it.
@@ -380,7 +452,7 @@ func (z *analyzer) headOf(toks []Token, q, p int) (np, bool) {
 	if toks[p].cls&wPronoun != 0 {
 		return np{start: p, head: p, end: p}, true // "…people close to the mayor say she"
 	}
-	if wordIs(toks, p-1, "no") || toks[p].Lower == "nobody" {
+	if z.wordIs(toks, p-1, "no") || z.lw(toks[p]) == "nobody" {
 		return np{}, false // "no one said"
 	}
 	head := p
@@ -407,14 +479,14 @@ func (z *analyzer) headOf(toks []Token, q, p int) (np, bool) {
 		pc := toks[start-1].cls
 		start--
 		if pc&(wDet|wPossessive|wIndef) != 0 {
-			det = toks[start].Lower
+			det = z.lw(toks[start])
 			break
 		}
 	}
 	if start == head && toks[head].cls&(wDet|wIndef|wPossessive) == 0 && start-1 >= 0 && word(toks, start-1) {
 		if pc := toks[start-1].cls; pc&(wDet|wPossessive|wIndef) != 0 {
 			start--
-			det = toks[start].Lower
+			det = z.lw(toks[start])
 		}
 	}
 	end := p
@@ -451,12 +523,12 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 	}
 	e := from
 	for e+1 < len(toks) && (word(toks, e+1) || toks[e+1].Kind == Number && toks[e+1].Flags&InQuote == 0) && e-from < 10 {
-		nw := toks[e+1].Lower
+		nw := z.lw(toks[e+1])
 		nc := toks[e+1].cls
 		if nc&(wWeekday|wMonth) != 0 && nw != "may" {
 			break
 		}
-		if nc&wBoundary != 0 && !complementTo(toks, e+1) && (!toks[e+1].Is(Cap) || nc&wDet != 0) {
+		if nc&wBoundary != 0 && !z.complementTo(toks, e+1) && (!toks[e+1].Is(Cap) || nc&wDet != 0) {
 			break
 		}
 		if nc&(wReport|wBelief) != 0 && !toks[e+1].Is(Cap) && nc&wNounish == 0 {
@@ -465,7 +537,7 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 		e++
 	}
 	// Trim trailing words that cannot end a source phrase.
-	for e > from && !isSourceHead(toks, e) && !(toks[e].cls&wComplement == 0 && isNounLike(toks[e])) {
+	for e > from && !isSourceHead(toks, e) && !(toks[e].cls&wComplement == 0 && z.isNounLike(toks[e])) {
 		e--
 	}
 	n, ok := z.headOf(toks, from, e)
@@ -480,7 +552,7 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 	if prep && n.start == n.head && !toks[n.head].Is(Cap) && toks[n.head].cls&(wInstitution|wSpokes|wDocument|wAnonNoun|wWeaselNoun|wRoleNoun|wPersonNoun) == 0 {
 		return
 	}
-	if prep && toks[n.head].Lower == "reports" && n.det == "" {
+	if prep && z.lw(toks[n.head]) == "reports" && n.det == "" {
 		return // "according to reports" is a §2 cue, not a source
 	}
 	if !prep && toks[n.head].cls&wPronoun != 0 {
@@ -491,12 +563,12 @@ func (z *analyzer) forwardSource(si int, toks []Token, j, from int, prep bool) {
 
 // relativeStart finds "who"/"whose" within the dozen words before p, with
 // no punctuation between, and returns its index, or -1.
-func relativeStart(toks []Token, p int) int {
+func (z *analyzer) relativeStart(toks []Token, p int) int {
 	for k := p; k >= 0 && p-k < 12; k-- {
 		if !word(toks, k) && !(k < len(toks) && toks[k].Kind == Number) {
 			return -1
 		}
-		if toks[k].Lower == "who" || toks[k].Lower == "whose" {
+		if z.lw(toks[k]) == "who" || z.lw(toks[k]) == "whose" {
 			return k
 		}
 		if k != p && toks[k].cls&(wReport|wBelief|wSubjPronoun) != 0 {
@@ -545,8 +617,8 @@ func (z *analyzer) auxBefore(toks []Token, j int) bool {
 }
 
 // pluralHead reports whether a source head takes a plural verb.
-func pluralHead(t Token) bool {
-	w := t.Lower
+func (z *analyzer) pluralHead(t Token) bool {
+	w := z.lw(t)
 	switch w {
 	case "they", "we", "i", "you", "people", "police", "staff", "media", "many", "some", "others", "both", "few", "several":
 		return true
@@ -554,8 +626,8 @@ func pluralHead(t Token) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !t.Is(Cap) || t.Is(Cap) && strings.HasSuffix(w, "s") && lookup(w)&(wAnonNoun|wWeaselNoun|wInstitution|wDocument) != 0
 }
 
-func isNounLike(t Token) bool {
-	return t.Kind == Word && !strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ing") && !strings.HasSuffix(t.Lower, "ly")
+func (z *analyzer) isNounLike(t Token) bool {
+	return t.Kind == Word && !strings.HasSuffix(z.lw(t), "ed") && !strings.HasSuffix(z.lw(t), "ing") && !strings.HasSuffix(z.lw(t), "ly")
 }
 
 // appositive handles "Ms Rees, the treasurer, said" and "An official, who
@@ -612,18 +684,18 @@ func (z *analyzer) appositive(si int, toks []Token, j, p int, c wclass) bool {
 	if len(z.a.Attributions) > before {
 		at := &z.a.Attributions[len(z.a.Attributions)-1]
 		if at.Class == Anonymous || at.Class == Unknown || at.Class == Weasel {
-			if name := appositiveName(toks, open+1, p); name >= 0 {
+			if name := z.appositiveName(toks, open+1, p); name >= 0 {
 				at.Class = Named
-				at.Head = StripPossessive(toks[name].Lower)
+				at.Head = StripPossessive(z.lw(toks[name]))
 				at.Ref = -1
 				return true
 			}
 		}
-		if at.Class == Weasel && wordIs(toks, open+1, "including") {
+		if at.Class == Weasel && z.wordIs(toks, open+1, "including") {
 			for k := open + 2; k < p; k++ {
 				if word(toks, k) && toks[k].Is(Cap) {
 					at.Class = Named
-					at.Head = StripPossessive(toks[k].Lower)
+					at.Head = StripPossessive(z.lw(toks[k]))
 					break
 				}
 			}
@@ -634,7 +706,7 @@ func (z *analyzer) appositive(si int, toks []Token, j, p int, c wclass) bool {
 
 // appositiveName returns the last token of a personal name filling the
 // appositive toks[from:to] ("Tad Hale", "Ana Ruiz and Tom Hale"), or -1.
-func appositiveName(toks []Token, from, to int) int {
+func (z *analyzer) appositiveName(toks []Token, from, to int) int {
 	if to-from < 2 || to-from > 8 {
 		return -1
 	}
@@ -643,7 +715,7 @@ func appositiveName(toks []Token, from, to int) int {
 		switch {
 		case word(toks, k) && toks[k].Is(Cap) && toks[k].cls&(wDet|wIndef|wAnonNoun|wWeaselNoun) == 0:
 			last = k
-		case wordIs(toks, k, "and"):
+		case z.wordIs(toks, k, "and"):
 		default:
 			return -1
 		}
@@ -681,32 +753,32 @@ func (z *analyzer) colonQuote(si int, toks []Token) {
 func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward bool) bool {
 	a := z.a
 	h := toks[n.head]
-	hl := StripPossessive(h.Lower)
+	hl := StripPossessive(z.lw(h))
 	hc := lookup(hl)
 	at := Attribution{
-		Cue:      toks[j].Span,
-		Source:   lint.Span{Start: toks[n.start].Span.Start, End: toks[n.end].Span.End},
+		Cue:      toks[j].Span(),
+		Source:   lint.Span{Start: int(toks[n.start].Start), End: int(toks[n.end].End)},
 		Sentence: si, Block: a.Sentences[si].Block, Ref: -1, Head: hl,
 	}
-	if w := toks[j].Lower; w == "according" {
-		at.Cue.End = toks[j+1].Span.End
+	if w := z.lw(toks[j]); w == "according" {
+		at.Cue.End = int(toks[j+1].End)
 	}
 	nounish := c&wNounish != 0 && toks[j].cls&wNounish != 0
-	if hl == "one" && wordIs(toks, n.head+1, "in") {
+	if hl == "one" && z.wordIs(toks, n.head+1, "in") {
 		n.end = n.head // "one in four residents": a poll
 		at.Class = Unknown
 		a.Attributions = append(a.Attributions, at)
 		return true
 	}
 	for k := n.start; k <= n.end; k++ {
-		if toks[k].Kind == Number || toks[k].Lower == "percent" || toks[k].Lower == "cent" || toks[k].Lower == "%" || toks[k].Lower == "majority" || toks[k].Lower == "most" || toks[k].Lower == "half" {
+		if toks[k].Kind == Number || z.lw(toks[k]) == "percent" || z.lw(toks[k]) == "cent" || z.lw(toks[k]) == "%" || z.lw(toks[k]) == "majority" || z.lw(toks[k]) == "most" || z.lw(toks[k]) == "half" {
 			at.Class = Unknown // a poll finding, not a source
-			at.Question = isAsk(toks[j].Lower)
+			at.Question = isAsk(z.lw(toks[j]))
 			a.Attributions = append(a.Attributions, at)
 			return true
 		}
 	}
-	at.Question = isAsk(toks[j].Lower)
+	at.Question = isAsk(z.lw(toks[j]))
 	single := n.start == n.head && n.head == n.end
 	// Is the head capitalised because it begins the sentence, or as a name?
 	capName := h.Is(Cap)
@@ -864,7 +936,7 @@ func (z *analyzer) phraseKey(toks []Token, n np) string {
 	for start > n.start && toks[start-1].Is(Cap) {
 		start--
 	}
-	return z.lower[toks[start].Span.Start:toks[n.head].Span.End]
+	return z.lower[int(toks[start].Start):int(toks[n.head].End)]
 }
 
 // resolvePronoun finds the latest source in this paragraph, else the
@@ -915,29 +987,29 @@ func (z *analyzer) reasons(si int, toks []Token) {
 		return
 	}
 	for k := 0; k < len(toks); k++ {
-		if !word(toks, k) {
+		if toks[k].cls&wReasonCue == 0 || !word(toks, k) {
 			continue
 		}
 		granted, reason := false, false
-		switch toks[k].Lower {
+		switch z.lw(toks[k]) {
 		case "anonymity":
 			granted = true
-			reason = wordIs(toks, k+1, "because") || wordIs(toks, k+1, "to") || wordIs(toks, k+1, "for") || wordIs(toks, k+1, "as")
+			reason = z.wordIs(toks, k+1, "because") || z.wordIs(toks, k+1, "to") || z.wordIs(toks, k+1, "for") || z.wordIs(toks, k+1, "as")
 		case "named", "identified":
-			if wordIs(toks, k-1, "be") && (wordIs(toks, k-2, "to") || wordIs(toks, k-2, "not")) {
+			if z.wordIs(toks, k-1, "be") && (z.wordIs(toks, k-2, "to") || z.wordIs(toks, k-2, "not")) {
 				granted = true
-				reason = wordIs(toks, k+1, "because") || wordIs(toks, k+1, "as")
+				reason = z.wordIs(toks, k+1, "because") || z.wordIs(toks, k+1, "as")
 			}
 		case "authorised", "authorized":
-			if wordIs(toks, k-1, "not") && (wordIs(toks, k+1, "to") || wordIs(toks, k+1, "by")) {
+			if z.wordIs(toks, k-1, "not") && (z.wordIs(toks, k+1, "to") || z.wordIs(toks, k+1, "by")) {
 				granted, reason = true, true
 			}
 		case "fear":
-			if wordIs(toks, k-1, "for") && wordIs(toks, k+1, "of") {
+			if z.wordIs(toks, k-1, "for") && z.wordIs(toks, k+1, "of") {
 				granted, reason = true, true
 			}
 		case "protect":
-			if wordIs(toks, k-1, "to") && word(toks, k+1) && toks[k+1].cls&wPossessive != 0 {
+			if z.wordIs(toks, k-1, "to") && word(toks, k+1) && toks[k+1].cls&wPossessive != 0 {
 				granted, reason = true, true
 			}
 		}
@@ -946,7 +1018,7 @@ func (z *analyzer) reasons(si int, toks []Token) {
 		}
 		// Attach to the nearest anonymous source before the phrase, else the
 		// first one after it.
-		off := toks[k].Span.Start
+		off := int(toks[k].Start)
 		best := -1
 		for i := s.AttrStart; i < len(a.Attributions); i++ {
 			at := &a.Attributions[i]
@@ -982,22 +1054,22 @@ func court(toks []Token) bool {
 // hedges records modal and epistemic hedges outside quotes.
 func (z *analyzer) hedges(toks []Token) {
 	for k := range toks {
-		if !word(toks, k) || toks[k].cls&wHedge == 0 {
+		if toks[k].cls&wHedge == 0 || !word(toks, k) {
 			continue
 		}
-		if toks[k].Lower == "may" && toks[k].Is(Cap) && !(k == 0 && word(toks, k+1) && !toks[k+1].Is(Cap)) {
+		if z.lw(toks[k]) == "may" && toks[k].Is(Cap) && !(k == 0 && word(toks, k+1) && !toks[k+1].Is(Cap)) {
 			continue // May the month, or a name
 		}
-		if toks[k].Lower == "may" && isMonthMay(toks, k) {
+		if z.lw(toks[k]) == "may" && z.isMonthMay(toks, k) {
 			continue
 		}
-		z.a.Hedges = append(z.a.Hedges, Hedge{Span: toks[k].Span, Word: toks[k].Lower})
+		z.a.Hedges = append(z.a.Hedges, Hedge{Span: toks[k].Span(), Word: z.lw(toks[k])})
 	}
 }
 
 // isMonthMay reports whether "may" at k is the month: after in/on/by/since/
 // until/from/last/next/early/late/mid/of, or before a number.
-func isMonthMay(toks []Token, k int) bool {
+func (z *analyzer) isMonthMay(toks []Token, k int) bool {
 	if k+1 < len(toks) && toks[k+1].Kind == Number {
 		return true
 	}
@@ -1005,7 +1077,7 @@ func isMonthMay(toks []Token, k int) bool {
 		return true
 	}
 	if word(toks, k-1) {
-		switch toks[k-1].Lower {
+		switch z.lw(toks[k-1]) {
 		case "in", "on", "by", "since", "until", "from", "last", "next", "early", "late", "mid", "of", "this", "during", "before", "after", "till", "through", "mid-":
 			return toks[k].Is(Cap)
 		}
@@ -1043,7 +1115,7 @@ func (a *Analysis) CoveredAt(si int, span lint.Span) int {
 	clauseOf := func(off int) int {
 		n := 0
 		for k := range toks {
-			if toks[k].Span.Start >= off {
+			if int(toks[k].Start) >= off {
 				break
 			}
 			if toks[k].Flags&InQuote != 0 {
@@ -1075,11 +1147,14 @@ func (a *Analysis) CoveredAt(si int, span lint.Span) int {
 	return -1
 }
 
-// appendTokensLower tokenizes text[span] with a lower-cased copy of the
-// whole text (same byte offsets).
-func appendTokensLower(dst []Token, text, lower string, span lint.Span) []Token {
+// appendTokensIn tokenizes text[span], or nothing when span is not inside
+// text.
+func appendTokensIn(dst []Token, text string, span lint.Span) []Token {
 	if span.Start < 0 || span.End > len(text) || span.Start >= span.End {
 		return dst
 	}
-	return tokenize(dst, text, lower, 0, span)
+	return tokenize(dst, text, span)
 }
+
+// lw returns the lower-cased text of a token of the analysed document.
+func (z *analyzer) lw(t Token) string { return z.lower[t.Start:t.End] }

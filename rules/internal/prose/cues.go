@@ -42,13 +42,10 @@ var passiveAdverbs = map[string]bool{
 func (z *analyzer) cues(si int, toks []Token) {
 	s := &z.a.Sentences[si]
 	for j := 0; j < len(toks); j++ {
-		if !word(toks, j) {
+		if toks[j].cls&wCueStart == 0 || !word(toks, j) {
 			continue
 		}
-		if toks[j].cls&wCueStart == 0 {
-			continue
-		}
-		w := toks[j].Lower
+		w := z.lw(toks[j])
 		switch {
 		case w == "it":
 			if k := z.itCue(si, toks, j); k > j {
@@ -59,7 +56,7 @@ func (z *analyzer) cues(si int, toks []Token) {
 				j = k
 			}
 		case w == "has" || w == "have" || w == "had":
-			if wordIs(toks, j+1, "been") {
+			if z.wordIs(toks, j+1, "been") {
 				if k := z.copulaCue(si, toks, j, j+1); k > j {
 					j = k
 				}
@@ -72,23 +69,23 @@ func (z *analyzer) cues(si int, toks []Token) {
 			if (w == "supposedly" || w == "purportedly") && word(toks, j-1) && toks[j-1].cls&(wDet|wPossessive) != 0 {
 				break // "the supposedly imminent ban": the writer's doubt, not a report
 			}
-			if w == "allegedly" && (wordIs(toks, j-1, "for") || wordIs(toks, j-1, "of")) {
+			if w == "allegedly" && (z.wordIs(toks, j-1, "for") || z.wordIs(toks, j-1, "of")) {
 				break // "wanted for allegedly…", "accused of allegedly…": the charge is the source
 			}
 			z.addCue(si, toks, j, j, Adverb, w, adverbCues[w], func(c *Cue) { c.Legal = w == "allegedly" })
 		case w == "according":
-			if wordIs(toks, j+1, "to") {
+			if z.wordIs(toks, j+1, "to") {
 				k := j + 2
-				if word(toks, k) && (toks[k].Lower == "media" || toks[k].Lower == "local" || toks[k].Lower == "press" || toks[k].Lower == "news" || toks[k].Lower == "unconfirmed") {
+				if word(toks, k) && (z.lw(toks[k]) == "media" || z.lw(toks[k]) == "local" || z.lw(toks[k]) == "press" || z.lw(toks[k]) == "news" || z.lw(toks[k]) == "unconfirmed") {
 					k++
 				}
-				if wordIs(toks, k, "reports") && (k+1 == len(toks) || toks[k+1].Kind == Punct || wordIs(toks, k+1, "that")) {
+				if z.wordIs(toks, k, "reports") && (k+1 == len(toks) || toks[k+1].Kind == Punct || z.wordIs(toks, k+1, "that")) {
 					z.addCue(si, toks, j, k, Adverb, "according to reports", "reported", nil)
 					j = k
 				}
 			}
 		case w == "rumour" || w == "rumor":
-			if wordIs(toks, j+1, "has") && wordIs(toks, j+2, "it") {
+			if z.wordIs(toks, j+1, "has") && z.wordIs(toks, j+2, "it") {
 				z.addCue(si, toks, j, j+2, Adverb, "rumour has it", "rumoured", nil)
 				j += 2
 			}
@@ -104,7 +101,7 @@ func (z *analyzer) cues(si int, toks []Token) {
 // addCue appends a cue spanning toks[from..to].
 func (z *analyzer) addCue(si int, toks []Token, from, to int, kind CueKind, key, verb string, set func(*Cue)) {
 	c := Cue{
-		Span: lint.Span{Start: toks[from].Span.Start, End: toks[to].Span.End},
+		Span: lint.Span{Start: int(toks[from].Start), End: int(toks[to].End)},
 		Kind: kind, Key: key, Verb: verb, Sentence: si, Block: z.a.Sentences[si].Block, CoveredBy: -1,
 	}
 	if set != nil {
@@ -115,12 +112,12 @@ func (z *analyzer) addCue(si int, toks []Token, from, to int, kind CueKind, key,
 
 // infinitive reports whether toks[k] can begin a bare infinitive after "to"
 // ("to be", "to have", "to resign"), not a noun phrase ("to police").
-func infinitive(toks []Token, k int) bool {
+func (z *analyzer) infinitive(toks []Token, k int) bool {
 	if !word(toks, k) || toks[k].Is(Cap) {
 		return false
 	}
 	c := toks[k].cls
-	return c&(wDet|wPossessive|wSubjPronoun|wInstitution|wAnonNoun|wIndef) == 0 || toks[k].Lower == "be"
+	return c&(wDet|wPossessive|wSubjPronoun|wInstitution|wAnonNoun|wIndef) == 0 || z.lw(toks[k]) == "be"
 }
 
 // copulaCue matches "is/are/was/were [adv] [being] X to|as" starting at the
@@ -129,22 +126,22 @@ func infinitive(toks []Token, k int) bool {
 func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 	k := b + 1
 	widely := false
-	for n := 0; n < 2 && word(toks, k) && passiveAdverbs[toks[k].Lower]; n++ {
-		if toks[k].Lower == "widely" {
+	for n := 0; n < 2 && word(toks, k) && passiveAdverbs[z.lw(toks[k])]; n++ {
+		if z.lw(toks[k]) == "widely" {
 			widely = true
 		}
 		k++
 	}
-	if wordIs(toks, k, "being") {
+	if z.wordIs(toks, k, "being") {
 		k++
 	}
 	if !word(toks, k) {
 		return j
 	}
-	x := toks[k].Lower
+	x := z.lw(toks[k])
 	perfect := b != j
 	switch {
-	case passiveTo[x] != "" && wordIs(toks, k+1, "to") && infinitive(toks, k+2):
+	case passiveTo[x] != "" && z.wordIs(toks, k+1, "to") && z.infinitive(toks, k+2):
 		kind, key := Passive, "is "+x+" to"
 		if x == "expected" {
 			kind = Prediction
@@ -156,11 +153,11 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 		z.addCue(si, toks, j, k+1, kind, key, passiveTo[x], func(c *Cue) {
 			c.Legal = x == "alleged"
 			if kind == Prediction {
-				c.Scheduled = procedural(toks, k+2) && namesTime(toks)
+				c.Scheduled = z.procedural(toks, k+2) && z.namesTime(toks)
 			}
 		})
 		return k + 1
-	case x == "seen" && wordIs(toks, k+1, "as") && !perfect:
+	case x == "seen" && z.wordIs(toks, k+1, "as") && !perfect:
 		if word(toks, k+2) && toks[k+2].cls&wSubjPronoun != 0 && word(toks, k+3) {
 			return j // "seen as she left"
 		}
@@ -173,13 +170,13 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 	case widely && !perfect && (x == "regarded" || x == "considered" || x == "believed" || x == "tipped" || x == "expected" || x == "seen" || x == "viewed"):
 		z.addCue(si, toks, j, k, Passive, "is widely "+x, x, nil)
 		return k
-	case x == "described" && wordIs(toks, k+1, "as") && (perfect || !widely):
+	case x == "described" && z.wordIs(toks, k+1, "as") && (perfect || !widely):
 		// Only without an agent later in the clause.
 		for m := k + 2; m < len(toks) && m < k+12; m++ {
 			if toks[m].Kind == Punct && toks[m].Flags&InQuote == 0 && (toks[m].Rune == ',' || toks[m].Rune == ';' || toks[m].Rune == '.') {
 				break
 			}
-			if wordIs(toks, m, "by") {
+			if z.wordIs(toks, m, "by") {
 				return j
 			}
 		}
@@ -196,40 +193,40 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 func (z *analyzer) itCue(si int, toks []Token, j int) int {
 	k := j + 1
 	switch {
-	case wordIs(toks, k, "is") || wordIs(toks, k, "was"):
+	case z.wordIs(toks, k, "is") || z.wordIs(toks, k, "was"):
 		k++
-	case (wordIs(toks, k, "has") || wordIs(toks, k, "had")) && wordIs(toks, k+1, "been"):
+	case (z.wordIs(toks, k, "has") || z.wordIs(toks, k, "had")) && z.wordIs(toks, k+1, "been"):
 		k += 2
-	case (wordIs(toks, k, "'s") || wordIs(toks, k, "’s")):
+	case (z.wordIs(toks, k, "'s") || z.wordIs(toks, k, "’s")):
 		k++
 	default:
 		return j
 	}
 	widely := false
-	if wordIs(toks, k, "widely") || wordIs(toks, k, "generally") {
+	if z.wordIs(toks, k, "widely") || z.wordIs(toks, k, "generally") {
 		widely = true
 		k++
 	}
 	if !word(toks, k) {
 		return j
 	}
-	x := toks[k].Lower
+	x := z.lw(toks[k])
 	ok := itIs[x] || widely && (x == "known" || x == "accepted" || x == "believed" || x == "thought")
 	if !ok {
 		return j
 	}
-	if wordIs(toks, k+1, "by") || wordIs(toks, k+1, "to") && x == "reported" || wordIs(toks, k+1, "in") || wordIs(toks, k+1, "on") || wordIs(toks, k+1, "as") {
+	if z.wordIs(toks, k+1, "by") || z.wordIs(toks, k+1, "to") && x == "reported" || z.wordIs(toks, k+1, "in") || z.wordIs(toks, k+1, "on") || z.wordIs(toks, k+1, "as") {
 		return j // an agent, or "it was reported to police"
 	}
 	// "it is said" needs a clause: "that", a comma or the end.
 	end := k
-	if wordIs(toks, k+1, "that") {
+	if z.wordIs(toks, k+1, "that") {
 		end = k + 1
 	} else if x == "thought" || x == "said" || x == "believed" {
-		if !(k+1 < len(toks) && toks[k+1].Kind == Punct) && !wordIs(toks, k+1, "the") && !word(toks, k+1) {
+		if !(k+1 < len(toks) && toks[k+1].Kind == Punct) && !z.wordIs(toks, k+1, "the") && !word(toks, k+1) {
 			return j
 		}
-		if word(toks, k+1) && (toks[k+1].Lower == "to" || toks[k+1].Lower == "about" || toks[k+1].Lower == "of") {
+		if word(toks, k+1) && (z.lw(toks[k+1]) == "to" || z.lw(toks[k+1]) == "about" || z.lw(toks[k+1]) == "of") {
 			return j
 		}
 	}
@@ -252,28 +249,28 @@ func (z *analyzer) itCue(si int, toks []Token, j int) int {
 // inWhatCue matches "in what (is|was)? (widely)? (being)? seen as" and "in
 // what (many|some) see as".
 func (z *analyzer) inWhatCue(si int, toks []Token, j int) int {
-	if !wordIs(toks, j+1, "what") {
+	if !z.wordIs(toks, j+1, "what") {
 		return j
 	}
 	k := j + 2
-	if wordIs(toks, k, "many") || wordIs(toks, k, "some") {
-		if (wordIs(toks, k+1, "see") || wordIs(toks, k+1, "saw") || wordIs(toks, k+1, "regard")) && wordIs(toks, k+2, "as") {
+	if z.wordIs(toks, k, "many") || z.wordIs(toks, k, "some") {
+		if (z.wordIs(toks, k+1, "see") || z.wordIs(toks, k+1, "saw") || z.wordIs(toks, k+1, "regard")) && z.wordIs(toks, k+2, "as") {
 			z.addCue(si, toks, j, k+2, WeaselCue, "in what many see as", "seen", func(c *Cue) { c.Idiom = true })
 			return k + 2
 		}
 		return j
 	}
-	if wordIs(toks, k, "is") || wordIs(toks, k, "was") {
+	if z.wordIs(toks, k, "is") || z.wordIs(toks, k, "was") {
 		k++
 	}
-	if wordIs(toks, k, "widely") || wordIs(toks, k, "being") {
+	if z.wordIs(toks, k, "widely") || z.wordIs(toks, k, "being") {
 		k++
 	}
-	if wordIs(toks, k, "being") {
+	if z.wordIs(toks, k, "being") {
 		k++
 	}
-	if (wordIs(toks, k, "seen") || wordIs(toks, k, "viewed") || wordIs(toks, k, "regarded")) && wordIs(toks, k+1, "as") {
-		z.addCue(si, toks, j, k+1, Passive, "in what is seen as", toks[k].Lower, func(c *Cue) { c.Idiom = true })
+	if (z.wordIs(toks, k, "seen") || z.wordIs(toks, k, "viewed") || z.wordIs(toks, k, "regarded")) && z.wordIs(toks, k+1, "as") {
+		z.addCue(si, toks, j, k+1, Passive, "in what is seen as", z.lw(toks[k]), func(c *Cue) { c.Idiom = true })
 		return k + 1
 	}
 	return j
@@ -281,7 +278,7 @@ func (z *analyzer) inWhatCue(si int, toks []Token, j int) int {
 
 // clauseStart reports whether toks[j] begins a clause: the sentence start,
 // after punctuation, a quote, or a conjunction.
-func clauseStart(toks []Token, j int) bool {
+func (z *analyzer) clauseStart(toks []Token, j int) bool {
 	if j == 0 {
 		return true
 	}
@@ -289,7 +286,7 @@ func clauseStart(toks []Token, j int) bool {
 	if p.Flags&InQuote != 0 || p.Kind == Punct {
 		return p.Kind == Punct || p.Flags&InQuote != 0
 	}
-	switch p.Lower {
+	switch z.lw(p) {
 	case "and", "but", "that", "while", "as", "though", "although", "yet", "because", "so", "whereas", "since", "where":
 		return true
 	}
@@ -299,16 +296,16 @@ func clauseStart(toks []Token, j int) bool {
 // weaselCue matches "(some|many) (people|observers|residents)? VERB" and
 // "critics/observers/experts/analysts (of …)? (, appositive,)? VERB".
 func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
-	w := toks[j].Lower
+	w := z.lw(toks[j])
 	start := j
 	k := j
 	if w == "some" || w == "many" {
-		if !clauseStart(toks, j) || wordIs(toks, j+1, "of") || wordIs(toks, j+1, "in") {
+		if !z.clauseStart(toks, j) || z.wordIs(toks, j+1, "of") || z.wordIs(toks, j+1, "in") {
 			return j // "some of them said": a group the story has named
 		}
 		k++
 		if word(toks, k) {
-			switch toks[k].Lower {
+			switch z.lw(toks[k]) {
 			case "people", "observers", "residents", "others", "critics", "experts", "analysts", "commentators", "voters", "fans", "locals":
 				k++
 			}
@@ -319,19 +316,19 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 		default:
 			return j
 		}
-		if !clauseStart(toks, j) && !(wordIs(toks, j-1, "other")) {
+		if !z.clauseStart(toks, j) && !(z.wordIs(toks, j-1, "other")) {
 			return j
 		}
-		if wordIs(toks, j-1, "other") {
+		if z.wordIs(toks, j-1, "other") {
 			start = j - 1
 		}
 		k++
 	}
 	named := false
 	// An "of/in/at…" complement of up to six words.
-	if word(toks, k) && (toks[k].Lower == "of" || toks[k].Lower == "in" || toks[k].Lower == "at" || toks[k].Lower == "from" || toks[k].Lower == "on") && k > j {
+	if word(toks, k) && (z.lw(toks[k]) == "of" || z.lw(toks[k]) == "in" || z.lw(toks[k]) == "at" || z.lw(toks[k]) == "from" || z.lw(toks[k]) == "on") && k > j {
 		m := k + 1
-		for ; m < len(toks) && m-k <= 6 && word(toks, m) && !weaselVerbs[toks[m].Lower]; m++ {
+		for ; m < len(toks) && m-k <= 6 && word(toks, m) && !weaselVerbs[z.lw(toks[m])]; m++ {
 			if toks[m].Is(Cap) {
 				named = true
 			}
@@ -354,12 +351,12 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 		}
 		k = m + 1
 	}
-	if !word(toks, k) || !weaselVerbs[toks[k].Lower] {
+	if !word(toks, k) || !weaselVerbs[z.lw(toks[k])] {
 		return j
 	}
-	key := z.lower[toks[start].Span.Start:toks[k].Span.End]
+	key := z.lower[int(toks[start].Start):int(toks[k].End)]
 	if k-start > 2 {
-		key = toks[start].Lower + " " + toks[k].Lower
+		key = z.lw(toks[start]) + " " + z.lw(toks[k])
 	}
 	z.addCue(si, toks, start, k, WeaselCue, key, "", func(c *Cue) { c.Named = named })
 	return k
@@ -367,18 +364,18 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 
 // procedural reports whether the infinitive at k names a procedural event:
 // "vote", "meet", "take place", "be held", "be published".
-func procedural(toks []Token, k int) bool {
+func (z *analyzer) procedural(toks []Token, k int) bool {
 	if toks[k].cls&wProcedural != 0 {
 		return true
 	}
-	switch toks[k].Lower {
+	switch z.lw(toks[k]) {
 	case "take":
-		return wordIs(toks, k+1, "place")
+		return z.wordIs(toks, k+1, "place")
 	case "go":
-		return wordIs(toks, k+1, "ahead")
+		return z.wordIs(toks, k+1, "ahead")
 	case "be":
 		if word(toks, k+1) {
-			switch toks[k+1].Lower {
+			switch z.lw(toks[k+1]) {
 			case "held", "published", "announced", "signed", "opened", "debated", "heard", "released",
 				"sworn", "unveiled", "launched", "discussed", "considered", "decided", "sentenced", "named":
 				return true
@@ -390,7 +387,7 @@ func procedural(toks []Token, k int) bool {
 
 // namesTime reports whether a sentence names a specific time: a weekday,
 // today/tonight/tomorrow, next week, or a date.
-func namesTime(toks []Token) bool {
+func (z *analyzer) namesTime(toks []Token) bool {
 	for k := range toks {
 		t := toks[k]
 		if t.Kind != Word {
@@ -400,17 +397,17 @@ func namesTime(toks []Token) bool {
 		if c&wWeekday != 0 {
 			return true
 		}
-		if c&wMonth != 0 && (t.Is(Cap) || t.Lower != "may") {
-			if t.Lower == "may" && !isMonthMay(toks, k) {
+		if c&wMonth != 0 && (t.Is(Cap) || z.lw(t) != "may") {
+			if z.lw(t) == "may" && !z.isMonthMay(toks, k) {
 				continue
 			}
-			if t.Lower == "march" && !t.Is(Cap) {
+			if z.lw(t) == "march" && !t.Is(Cap) {
 				continue
 			}
 			return true
 		}
-		if (t.Lower == "next" || t.Lower == "this") && k+1 < len(toks) {
-			switch toks[k+1].Lower {
+		if (z.lw(t) == "next" || z.lw(t) == "this") && k+1 < len(toks) {
+			switch z.lw(toks[k+1]) {
 			case "week", "month", "year", "weekend", "spring", "summer", "autumn", "winter", "morning", "afternoon", "evening":
 				return true
 			}

@@ -39,6 +39,14 @@ const (
 	wPersonNoun                     // a person noun that is anonymous when indefinite (man, woman, teacher ...)
 	wCueAdverb                      // reportedly, allegedly, supposedly, purportedly, reputedly
 	wCueStart                       // a word that can begin a §2 construction
+	wAttrCue                        // "according" and "citing": cues that are no verb
+	wReasonCue                      // a word that can state a reason for anonymity (anonymity, named, fear...)
+)
+
+// sentence-level filters: a sentence whose unquoted words have none of
+// these classes has no attribution, reason, cue or hedge to look for.
+const (
+	attrClasses = wReport | wBelief | wAttrCue
 )
 
 var lexicon = map[string]wclass{}
@@ -225,6 +233,8 @@ func init() {
 }
 
 func init() {
+	add(wAttrCue, "according", "citing")
+	add(wReasonCue, "anonymity", "named", "identified", "authorised", "authorized", "fear", "protect")
 	add(wCueAdverb, "reportedly", "allegedly", "supposedly", "purportedly", "reputedly")
 	add(wCueStart, "it", "is", "are", "was", "were", "has", "have", "had", "in", "according", "rumour", "rumor",
 		"some", "many", "reportedly", "allegedly", "supposedly", "purportedly", "reputedly")

@@ -1,7 +1,9 @@
 package prose
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -23,22 +25,20 @@ func FuzzTokenizeRef(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		lower := lowerASCII(s)
 		span := lint.Span{Start: 0, End: len(s)}
-		got := tokenize(nil, s, lower, 0, span)
-		want := tokenizeRef(nil, s, lower, 0, span)
+		got := tokenize(nil, s, span)
+		want := tokenizeRef(nil, s, span)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
 		}
 	})
 }
 
-// tokenizeRef is the tokenizer as first written, kept to check the fast one against; tokenize is AppendTokens with lower, a lower-cased copy of text starting
-// at text offset lowerBase.
-func tokenizeRef(dst []Token, text, lower string, lowerBase int, span lint.Span) []Token {
+// tokenizeRef is the tokenizer as first written, kept to check the fast one
+// against.
+func tokenizeRef(dst []Token, text string, span lint.Span) []Token {
 	src := text[span.Start:span.End]
 	base := span.Start
-	lower = lower[span.Start-lowerBase : span.End-lowerBase]
 	space, newline := true, false
 	for i := 0; i < len(src); {
 		c := src[i]
@@ -74,17 +74,17 @@ func tokenizeRef(dst []Token, text, lower string, lowerBase int, span lint.Span)
 		switch {
 		case c < utf8.RuneSelf && (asciiClass[c] == aLower || asciiClass[c] == aUpper) || c >= utf8.RuneSelf && isLetter(r):
 			fl |= scanShapeRef(src, &i, false)
-			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Word, Flags: fl})
+			dst = append(dst, Token{Start: uint32(base + start), End: uint32(base + i), Kind: Word, Flags: fl})
 		case c < utf8.RuneSelf && asciiClass[c] == aDigit || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
 			i += size
 			fl |= scanShapeRef(src, &i, true) | HasDigit
-			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Number, Flags: fl})
+			dst = append(dst, Token{Start: uint32(base + start), End: uint32(base + i), Kind: Number, Flags: fl})
 		default:
 			i += size
 			if size > 1 {
 				fl |= NonASCII
 			}
-			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Punct, Flags: fl, Rune: r})
+			dst = append(dst, Token{Start: uint32(base + start), End: uint32(base + i), Kind: Punct, Flags: fl, Rune: r})
 		}
 	}
 	return dst
@@ -182,4 +182,29 @@ func FuzzLowerASCII(f *testing.F) {
 			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestTokenizeRefRandom compares the tokenizer with the reference on many
+// random strings over the characters that matter to its fast paths (runs
+// of letters and digits across eight-byte boundaries, joiners, non-ASCII
+// letters and punctuation).
+func TestTokenizeRefRandom(t *testing.T) {
+	alphabet := []string{"a", "z", "A", "Z", "m", "Q", "0", "9", "'", "-", ".", ",", " ", "\n", "é", "É", "’", "‐", "£", "\u00a0", "@", "`", "[", "{"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for n := 0; n < 50000; n++ {
+		b.Reset()
+		for k := rng.IntN(40); k > 0; k-- {
+			if rng.IntN(3) == 0 {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			} else {
+				b.WriteString(alphabet[rng.IntN(8)]) // mostly letters and digits
+			}
+		}
+		s := b.String()
+		span := lint.Span{Start: 0, End: len(s)}
+		if got, want := tokenize(nil, s, span), tokenizeRef(nil, s, span); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -33,20 +34,33 @@ const (
 	InQuote                        // inside a direct quotation (set by Analyze, never by Tokens)
 )
 
-// Token is one word, number or punctuation mark of a text.
+// Token is one word, number or punctuation mark of a text. It holds no
+// pointer and takes 24 bytes (a draft has about one token per five bytes):
+// its text is Text(text) or, lower-cased, Analysis.Lower.
 type Token struct {
-	Span lint.Span // byte offsets in the text given to Tokens
-	// Lower is the token with ASCII letters lower-cased. It shares memory
-	// with one lowered copy of the tokenized span, so it costs no
-	// allocation per token. Non-ASCII letters are left as they are.
-	Lower string
+	// Start and End are the token's byte offsets in the text given to
+	// Tokens (see Span).
+	Start, End uint32
+	cls        wclass // lexicon classes of the lower-cased word, set by Analyze
+	// Rune is the character of a Punct token, 0 for words and numbers.
+	Rune  rune
 	Kind  Kind
 	Flags Flag
-	// Rune is the character of a Punct token, 0 for words and numbers.
-	Rune rune
-
-	cls wclass // lexicon classes of Lower, set by Analyze
 }
+
+// maxOffset is the largest text offset a Token can hold: tokenizing stops
+// there (a draft that large could not be read).
+const maxOffset = 1<<32 - 1
+
+// Span returns the token's byte offsets in the text given to Tokens.
+func (t Token) Span() lint.Span { return lint.Span{Start: int(t.Start), End: int(t.End)} }
+
+// Text returns the token's text in s: the text given to Tokens, or any
+// string with the same offsets (such as its lower-cased copy).
+func (t Token) Text(s string) string { return s[t.Start:t.End] }
+
+// Len returns the token's length in bytes.
+func (t Token) Len() int { return int(t.End - t.Start) }
 
 // Is reports whether the token has all the flags in f.
 func (t Token) Is(f Flag) bool { return t.Flags&f == f }
@@ -54,7 +68,8 @@ func (t Token) Is(f Flag) bool { return t.Flags&f == f }
 // Tokens splits text[span] into tokens. Offsets in the result are offsets
 // into text. Apostrophes (' and ’) and hyphens between letters stay inside a
 // word; everything that is neither a letter, digit nor space is a one-rune
-// Punct token.
+// Punct token. LowerASCII(text) gives the lower-cased words at the same
+// offsets.
 func Tokens(text string, span lint.Span) []Token {
 	return AppendTokens(nil, text, span)
 }
@@ -70,28 +85,60 @@ func AppendTokens(dst []Token, text string, span lint.Span) []Token {
 	if span.Start >= span.End {
 		return dst
 	}
-	return tokenize(dst, text, lowerASCII(text[span.Start:span.End]), span.Start, span)
+	return tokenize(dst, text, span)
 }
 
-// tokenize is AppendTokens with lower, a lower-cased copy of text starting
-// at text offset lowerBase.
-func tokenize(dst []Token, text, lower string, lowerBase int, span lint.Span) []Token {
+// tokenize is AppendTokens for a valid span.
+func tokenize(dst []Token, text string, span lint.Span) []Token {
+	if span.End > maxOffset {
+		span.End = maxOffset
+		if span.Start >= span.End {
+			return dst
+		}
+	}
 	src := text[span.Start:span.End]
-	base := span.Start
-	lower = lower[span.Start-lowerBase : span.End-lowerBase]
+	base := uint32(span.Start)
 	space, newline := true, false
 	for i := 0; i < len(src); {
 		c := src[i]
+		bc := byteClass[c]
 		// Fast path for ASCII white space.
-		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+		if bc&bSpace != 0 {
 			space = true
+			newline = newline || c == '\n'
 			i++
 			continue
 		}
-		if c == '\n' {
-			space, newline = true, true
-			i++
-			continue
+		var fl Flag
+		if space {
+			fl |= SpaceBefore
+		}
+		if newline {
+			fl |= NewlineBefore
+		}
+		start := i
+		if bc&(bLower|bUpper) != 0 {
+			// Fast path for an ASCII word: a run of letters and digits,
+			// with ' and - between two of them. A word that reaches a
+			// non-ASCII character takes the general path below.
+			j, digit := wordRun(src, i+1)
+			// A non-ASCII letter, or ' or - before one, continues the
+			// word: the general path decides.
+			if j == len(src) || src[j] < utf8.RuneSelf && (byteClass[src[j]]&bJoin == 0 || j+1 == len(src) || src[j+1] < utf8.RuneSelf) {
+				if bc&bUpper != 0 {
+					fl |= Cap
+					if allCapsASCII(src[i:j]) {
+						fl |= AllCaps
+					}
+				}
+				if digit {
+					fl |= HasDigit
+				}
+				space, newline = false, false
+				dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(j), Kind: Word, Flags: fl})
+				i = j
+				continue
+			}
 		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
@@ -102,33 +149,109 @@ func tokenize(dst []Token, text, lower string, lowerBase int, span lint.Span) []
 				continue
 			}
 		}
-		var fl Flag
-		if space {
-			fl |= SpaceBefore
-		}
-		if newline {
-			fl |= NewlineBefore
-		}
 		space, newline = false, false
-		start := i
 		switch {
-		case c < utf8.RuneSelf && (asciiClass[c] == aLower || asciiClass[c] == aUpper) || c >= utf8.RuneSelf && isLetter(r):
+		case bc&(bLower|bUpper) != 0 || c >= utf8.RuneSelf && isLetter(r):
 			fl |= scanShape(src, &i, false)
-			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Word, Flags: fl})
-		case c < utf8.RuneSelf && asciiClass[c] == aDigit || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
+			dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Word, Flags: fl})
+		case bc&bDigit != 0 || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
 			i += size
 			fl |= scanShape(src, &i, true) | HasDigit
-			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Number, Flags: fl})
+			dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Number, Flags: fl})
 		default:
 			i += size
 			if size > 1 {
 				fl |= NonASCII
 			}
-			dst = append(dst, Token{Span: lint.Span{Start: base + start, End: base + i}, Lower: lower[start:i], Kind: Punct, Flags: fl, Rune: r})
+			dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Punct, Flags: fl, Rune: r})
 		}
 	}
 	return dst
 }
+
+// wordRun returns the end of the run of ASCII letters and digits, with '
+// and - between two of them, that starts at s[j], and whether it has a
+// digit. It reads eight bytes at a time.
+func wordRun(s string, j int) (end int, digit bool) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	p := unsafe.StringData(s)
+	for {
+		for j+8 <= len(s) {
+			// s[j:j+8] as one little-endian word (j+8 <= len(s)).
+			x := *(*uint64)(unsafe.Add(unsafe.Pointer(p), j))
+			low := x &^ high
+			fold := low | 0x20*ones
+			// High bit of each byte: within 'a'..'z' case-folded, or '0'..'9';
+			// bytes of multi-byte characters are neither.
+			letter := (fold + (0x80-'a')*ones) &^ (fold + (0x80-'z'-1)*ones)
+			dig := (low + (0x80-'0')*ones) &^ (low + (0x80-'9'-1)*ones) &^ x
+			n := uint(bits.TrailingZeros64((^(letter|dig)|x)&high)) >> 3
+			if dig&high != 0 && n > 0 && dig&high<<(64-8*n) != 0 {
+				digit = true // a digit among the n bytes taken
+			}
+			j += int(n)
+			if n < 8 {
+				break
+			}
+		}
+		for j < len(s) {
+			b := byteClass[s[j]]
+			if b&(bLower|bUpper|bDigit) == 0 {
+				break
+			}
+			if b&bDigit != 0 {
+				digit = true
+			}
+			j++
+		}
+		if j+1 < len(s) && byteClass[s[j]]&bJoin != 0 && byteClass[s[j+1]]&(bLower|bUpper|bDigit) != 0 {
+			j++
+			continue
+		}
+		return j, digit
+	}
+}
+
+// allCapsASCII reports whether an ASCII word has no lower-case letter and
+// two or more upper-case ones.
+func allCapsASCII(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		switch {
+		case w[i]-'a' < 26:
+			return false
+		case w[i]-'A' < 26:
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// Byte classes of the tokenizer's fast paths (bit sets).
+const (
+	bSpace = 1 << iota // ASCII white space
+	bLower
+	bUpper
+	bDigit
+	bJoin // ' and -
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range " \t\n\r\f\v" {
+		t[c] = bSpace
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = bLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = bUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = bDigit
+	}
+	t['\''], t['-'] = bJoin, bJoin
+	return t
+}()
 
 // ASCII character classes for the tokenizer's fast path.
 const (

@@ -26,11 +26,11 @@ func TestTokens(t *testing.T) {
 			continue
 		}
 		for i, tk := range toks {
-			if got := tt.in[tk.Span.Start:tk.Span.End]; got != tt.want[i] {
+			if got := tk.Text(tt.in); got != tt.want[i] {
 				t.Errorf("%q: token %d = %q, want %q", tt.in, i, got, tt.want[i])
 			}
-			if tt.lower != nil && tk.Lower != tt.lower[i] {
-				t.Errorf("%q: lower %d = %q, want %q", tt.in, i, tk.Lower, tt.lower[i])
+			if got := tk.Text(LowerASCII(tt.in)); tt.lower != nil && got != tt.lower[i] {
+				t.Errorf("%q: lower %d = %q, want %q", tt.in, i, got, tt.lower[i])
 			}
 		}
 	}
@@ -42,7 +42,7 @@ func TestTokenFlags(t *testing.T) {
 	check := func(i int, f Flag, want bool) {
 		t.Helper()
 		if toks[i].Is(f) != want {
-			t.Errorf("token %q flag %b = %v, want %v", toks[i].Lower, f, !want, want)
+			t.Errorf("token %q flag %b = %v, want %v", toks[i].Text(in), f, !want, want)
 		}
 	}
 	check(0, Cap, true)
@@ -62,7 +62,7 @@ func TestTokenFlags(t *testing.T) {
 func TestTokensSubSpan(t *testing.T) {
 	in := "xx Hello world yy"
 	toks := Tokens(in, lint.Span{Start: 3, End: 14})
-	if len(toks) != 2 || toks[0].Span != (lint.Span{Start: 3, End: 8}) || toks[1].Lower != "world" {
+	if len(toks) != 2 || toks[0].Span() != (lint.Span{Start: 3, End: 8}) || toks[1].Text(in) != "world" {
 		t.Fatalf("got %+v", toks)
 	}
 }
@@ -70,7 +70,7 @@ func TestTokensSubSpan(t *testing.T) {
 func texts(s string, toks []Token) []string {
 	var out []string
 	for _, t := range toks {
-		out = append(out, s[t.Span.Start:t.Span.End])
+		out = append(out, t.Text(s))
 	}
 	return out
 }
