@@ -251,11 +251,30 @@ func init() {
 // wordTable, whose slots hold the words themselves: one or two cache lines
 // per lookup where a map with string keys follows a pointer to each key.
 func lookup(w string) wclass {
-	k0, k1, ok := packWord(w)
-	if !ok {
+	// packWord, by hand: this runs for every word of every draft.
+	var k0, k1 uint64
+	switch n := len(w); {
+	case n >= 8 && n <= 15:
+		k0 = le64(w)
+		if n > 8 {
+			k1 = le64(w[n-8:]) >> (8 * (16 - n))
+		}
+		k1 |= uint64(n) << 56
+	case n >= 4 && n < 8:
+		k0 = uint64(le32(w)) | uint64(le32(w[n-4:]))<<(8*(n-4))
+		k1 = uint64(n) << 56
+	case n >= 2 && n < 4:
+		k0 = uint64(le16(w)) | uint64(le16(w[n-2:]))<<(8*(n-2))
+		k1 = uint64(n) << 56
+	case n == 1:
+		k0 = uint64(w[0])
+		k1 = 1 << 56
+	default:
 		return lexicon[w]
 	}
-	for i := wordHash(k0, k1); ; i = (i + 1) & (len(wordTable) - 1) {
+	mask := uint64(len(wordTable) - 1)
+	h := k0*0x9E3779B97F4A7C15 ^ k1*0xC2B2AE3D27D4EB4F
+	for i := (h ^ h>>29) & mask; ; i = (i + 1) & mask {
 		s := &wordTable[i]
 		if s.k0 == k0 && s.k1 == k1 {
 			return s.cls
@@ -278,8 +297,10 @@ type wordSlot struct {
 var wordTable []wordSlot
 
 func init() {
+	// At most a quarter full: most words of a draft are not in the
+	// lexicon, and a miss probes until it finds an empty slot.
 	size := 16
-	for size < 2*len(lexicon) {
+	for size < 4*len(lexicon) {
 		size *= 2
 	}
 	wordTable = make([]wordSlot, size)

@@ -2,7 +2,6 @@ package prose
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -88,7 +87,9 @@ func AppendTokens(dst []Token, text string, span lint.Span) []Token {
 	return tokenize(dst, text, span)
 }
 
-// tokenize is AppendTokens for a valid span.
+// tokenize is AppendTokens for a valid span. Its loop handles white space,
+// ASCII words and ASCII punctuation, by far the most of prose, with few
+// live variables; numbers and anything non-ASCII go to slowToken.
 func tokenize(dst []Token, text string, span lint.Span) []Token {
 	if span.End > maxOffset {
 		span.End = maxOffset
@@ -98,129 +99,100 @@ func tokenize(dst []Token, text string, span lint.Span) []Token {
 	}
 	src := text[span.Start:span.End]
 	base := uint32(span.Start)
-	space, newline := true, false
+	fl := SpaceBefore // flags for the next token: SpaceBefore, NewlineBefore
 	for i := 0; i < len(src); {
 		c := src[i]
 		bc := byteClass[c]
-		// Fast path for ASCII white space.
-		if bc&bSpace != 0 {
-			space = true
-			newline = newline || c == '\n'
-			i++
-			continue
-		}
-		var fl Flag
-		if space {
-			fl |= SpaceBefore
-		}
-		if newline {
-			fl |= NewlineBefore
-		}
-		start := i
-		if bc&(bLower|bUpper) != 0 {
-			// Fast path for an ASCII word: a run of letters and digits,
-			// with ' and - between two of them. A word that reaches a
-			// non-ASCII character takes the general path below.
-			j, digit := wordRun(src, i+1)
-			// A non-ASCII letter, or ' or - before one, continues the
-			// word: the general path decides.
-			if j == len(src) || src[j] < utf8.RuneSelf && (byteClass[src[j]]&bJoin == 0 || j+1 == len(src) || src[j+1] < utf8.RuneSelf) {
-				if bc&bUpper != 0 {
-					fl |= Cap
-					if allCapsASCII(src[i:j]) {
-						fl |= AllCaps
-					}
-				}
-				if digit {
-					fl |= HasDigit
-				}
-				space, newline = false, false
-				dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(j), Kind: Word, Flags: fl})
-				i = j
-				continue
-			}
-		}
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(src[i:])
-			if unicode.IsSpace(r) {
-				space = true
-				i += size
-				continue
-			}
-		}
-		space, newline = false, false
 		switch {
-		case bc&(bLower|bUpper) != 0 || c >= utf8.RuneSelf && isLetter(r):
-			fl |= scanShape(src, &i, false)
-			dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Word, Flags: fl})
-		case bc&bDigit != 0 || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
-			i += size
-			fl |= scanShape(src, &i, true) | HasDigit
-			dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Number, Flags: fl})
-		default:
-			i += size
-			if size > 1 {
-				fl |= NonASCII
+		case bc&bSpace != 0:
+			fl |= SpaceBefore
+			if c == '\n' {
+				fl |= NewlineBefore
 			}
-			dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Punct, Flags: fl, Rune: r})
+			i++
+		case bc&(bLower|bUpper) != 0:
+			// A run of letters and digits, with ' and - between two of them.
+			j, m := i+1, bc
+			for j < len(src) {
+				b := byteClass[src[j]]
+				if b&(bLower|bUpper|bDigit) != 0 {
+					m |= b
+					j++
+					continue
+				}
+				if b&bJoin != 0 && j+1 < len(src) && byteClass[src[j+1]]&(bLower|bUpper|bDigit) != 0 {
+					j++
+					continue
+				}
+				break
+			}
+			// A non-ASCII character (or ' or - before one) may continue
+			// the word: the general path decides.
+			if j < len(src) && (src[j] >= utf8.RuneSelf || byteClass[src[j]]&bJoin != 0 && j+1 < len(src) && src[j+1] >= utf8.RuneSelf) {
+				dst, i, fl = slowToken(dst, src, base, i, fl)
+				continue
+			}
+			if bc&bUpper != 0 {
+				fl |= Cap
+				if m&bLower == 0 && allCapsASCII(src[i:j]) {
+					fl |= AllCaps
+				}
+			}
+			if m&bDigit != 0 {
+				fl |= HasDigit
+			}
+			dst = append(dst, Token{Start: base + uint32(i), End: base + uint32(j), Kind: Word, Flags: fl})
+			fl = 0
+			i = j
+		case c < utf8.RuneSelf && bc&bDigit == 0 && (c != '$' || i+1 == len(src) || !isDigitByte(src[i+1])):
+			dst = append(dst, Token{Start: base + uint32(i), End: base + uint32(i+1), Kind: Punct, Flags: fl, Rune: rune(c)})
+			fl = 0
+			i++
+		default:
+			dst, i, fl = slowToken(dst, src, base, i, fl)
 		}
 	}
 	return dst
 }
 
-// wordRun returns the end of the run of ASCII letters and digits, with '
-// and - between two of them, that starts at s[j], and whether it has a
-// digit. It reads eight bytes at a time.
-func wordRun(s string, j int) (end int, digit bool) {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	p := unsafe.StringData(s)
-	for {
-		for j+8 <= len(s) {
-			// s[j:j+8] as one little-endian word (j+8 <= len(s)).
-			x := *(*uint64)(unsafe.Add(unsafe.Pointer(p), j))
-			low := x &^ high
-			fold := low | 0x20*ones
-			// High bit of each byte: within 'a'..'z' case-folded, or '0'..'9';
-			// bytes of multi-byte characters are neither.
-			letter := (fold + (0x80-'a')*ones) &^ (fold + (0x80-'z'-1)*ones)
-			dig := (low + (0x80-'0')*ones) &^ (low + (0x80-'9'-1)*ones) &^ x
-			n := uint(bits.TrailingZeros64((^(letter|dig)|x)&high)) >> 3
-			if dig&high != 0 && n > 0 && dig&high<<(64-8*n) != 0 {
-				digit = true // a digit among the n bytes taken
-			}
-			j += int(n)
-			if n < 8 {
-				break
-			}
+// slowToken reads the token (or non-ASCII white space) at src[i] in the
+// general way and returns dst with it, the offset after it, and the flags
+// for the next token.
+func slowToken(dst []Token, src string, base uint32, i int, fl Flag) ([]Token, int, Flag) {
+	c := src[i]
+	r, size := rune(c), 1
+	if c >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(src[i:])
+		if unicode.IsSpace(r) {
+			return dst, i + size, fl | SpaceBefore
 		}
-		for j < len(s) {
-			b := byteClass[s[j]]
-			if b&(bLower|bUpper|bDigit) == 0 {
-				break
-			}
-			if b&bDigit != 0 {
-				digit = true
-			}
-			j++
-		}
-		if j+1 < len(s) && byteClass[s[j]]&bJoin != 0 && byteClass[s[j+1]]&(bLower|bUpper|bDigit) != 0 {
-			j++
-			continue
-		}
-		return j, digit
 	}
+	start := i
+	bc := byteClass[c]
+	switch {
+	case bc&(bLower|bUpper) != 0 || c >= utf8.RuneSelf && isLetter(r):
+		fl |= scanShape(src, &i, false)
+		dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Word, Flags: fl})
+	case bc&bDigit != 0 || ((r == '£' || r == '$' || r == '€') && i+size < len(src) && isDigitByte(src[i+size])):
+		i += size
+		fl |= scanShape(src, &i, true) | HasDigit
+		dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Number, Flags: fl})
+	default:
+		i += size
+		if size > 1 {
+			fl |= NonASCII
+		}
+		dst = append(dst, Token{Start: base + uint32(start), End: base + uint32(i), Kind: Punct, Flags: fl, Rune: r})
+	}
+	return dst, i, 0
 }
 
-// allCapsASCII reports whether an ASCII word has no lower-case letter and
-// two or more upper-case ones.
+// allCapsASCII reports whether an ASCII word with no lower-case letter has
+// two or more letters.
 func allCapsASCII(w string) bool {
 	n := 0
 	for i := 0; i < len(w); i++ {
-		switch {
-		case w[i]-'a' < 26:
-			return false
-		case w[i]-'A' < 26:
+		if w[i]-'A' < 26 {
 			n++
 		}
 	}
