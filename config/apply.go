@@ -92,20 +92,38 @@ func (c *Config) Apply(reg *lint.Registry, f Filter) (*RuleSet, error) {
 	if len(flagErrs) > 0 {
 		return nil, errors.Join(flagErrs...)
 	}
-	if len(errs) > 0 {
-		return nil, errs.sorted()
-	}
 	// Decode every options table now, so that mistakes are reported before
 	// any file is linted: the base tables, and each override on its own.
-	if r := s.resolve(nil); r.err != nil {
-		return nil, r.err
-	}
-	for i := range c.Overrides {
-		if r := s.resolve([]int{i}); r.err != nil {
-			return nil, r.err
+	// Every problem is reported at once, with the unknown rule IDs.
+	var other []error
+	for _, match := range append([][]int{nil}, overrideIndexes(len(c.Overrides))...) {
+		if r := s.resolve(match); r.err != nil {
+			if es, ok := r.err.(Errors); ok {
+				errs = append(errs, es...)
+			} else {
+				other = append(other, r.err)
+			}
 		}
 	}
+	if len(other) > 0 {
+		if len(errs) > 0 {
+			other = append([]error{errs.unique().sorted()}, other...)
+		}
+		return nil, errors.Join(other...)
+	}
+	if len(errs) > 0 {
+		return nil, errs.unique().sorted()
+	}
 	return s, nil
+}
+
+// overrideIndexes returns [[0] [1] ... [n-1]]: each override on its own.
+func overrideIndexes(n int) [][]int {
+	out := make([][]int, n)
+	for i := range out {
+		out[i] = []int{i}
+	}
+	return out
 }
 
 func sortedRuleIDs(m map[string]*RuleConfig) []string {
@@ -188,6 +206,8 @@ func (s *RuleSet) resolve(match []int) *resolved {
 func (s *RuleSet) build(match []int) *resolved {
 	c := s.Config
 	r := &resolved{}
+	var errs Errors
+	var other []error
 	for _, proto := range s.reg.Rules() {
 		meta := proto.Meta()
 		id := meta.ID
@@ -224,15 +244,35 @@ func (s *RuleSet) build(match []int) *resolved {
 		}
 		rule := proto
 		if len(opts) > 0 {
-			var err error
-			if rule, err = s.configure(proto, opts); err != nil {
-				r.err = err
-				return r
+			configured, err := s.configure(proto, opts)
+			if err != nil {
+				// Go on: every rule's option errors are reported at once.
+				var es Errors
+				var one *Error
+				switch {
+				case errors.As(err, &es):
+					errs = append(errs, es...)
+				case errors.As(err, &one):
+					errs = append(errs, one)
+				default:
+					other = append(other, err)
+				}
+				continue
 			}
+			rule = configured
 		}
 		r.active = append(r.active, lint.Active{Rule: rule, Severity: sev})
 		r.exclude = append(r.exclude, excl)
 		r.anyExcl = r.anyExcl || len(excl) > 0
+	}
+	switch {
+	case len(other) > 0:
+		if len(errs) > 0 {
+			other = append([]error{errs.sorted()}, other...)
+		}
+		return &resolved{err: errors.Join(other...)}
+	case len(errs) > 0:
+		return &resolved{err: errs.sorted()}
 	}
 	return r
 }

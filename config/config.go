@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -171,9 +172,81 @@ func (es Errors) Unwrap() []error {
 	return out
 }
 
+// unique drops repeated errors (an option error of a [rule.ID] table is
+// found again with each [[override]]).
+func (es Errors) unique() Errors {
+	seen := map[string]bool{}
+	out := es[:0:0]
+	for _, e := range es {
+		if k := e.Error(); !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 func (es Errors) sorted() Errors {
 	sort.SliceStable(es, func(i, j int) bool { return es[i].Line < es[j].Line })
 	return es
+}
+
+// AddRuleErrors returns err, the errors Parse or Load found in c's file,
+// with the errors Apply finds in c against reg (unknown rule IDs, options a
+// rule does not take or of the wrong type), all sorted by line, so that a
+// file's problems are reported in one go. c is the configuration Parse
+// returned with err; when it is nil (the file is not TOML) or err is not an
+// Errors, err is returned as it is. The IDs of pack and plugin rules
+// (pack/rule) are not checked: a file with errors loads no pack or plugin.
+func (c *Config) AddRuleErrors(reg *lint.Registry, err error) error {
+	var errs Errors
+	if c == nil || reg == nil || !errors.As(err, &errs) {
+		return err
+	}
+	// Without packs and plugins, a pack/rule ID is as unknown as any.
+	extended := len(c.Packs) > 0 || len(c.Plugins) > 0
+	builtin := func(ids []string) []string {
+		var out []string
+		for _, id := range ids {
+			if !extended || !strings.Contains(id, "/") {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	builtinRules := func(m map[string]*RuleConfig) map[string]*RuleConfig {
+		out := map[string]*RuleConfig{}
+		for id, rc := range m {
+			if !extended || !strings.Contains(id, "/") {
+				out[id] = rc
+			}
+		}
+		return out
+	}
+	cc := &Config{Path: c.Path, Dir: c.Dir, Rules: builtinRules(c.Rules), Plugins: map[string]*Plugin{}, md: c.md, lines: c.lines}
+	for _, ov := range c.Overrides {
+		o := *ov
+		o.Rules = builtinRules(ov.Rules)
+		cc.Overrides = append(cc.Overrides, &o)
+	}
+	for _, ig := range c.Ignores {
+		i := *ig
+		i.Rules = builtin(ig.Rules)
+		cc.Ignores = append(cc.Ignores, &i)
+	}
+	_, aerr := cc.Apply(reg, Filter{})
+	var more Errors
+	var one *Error
+	switch {
+	case aerr == nil:
+		return err
+	case errors.As(aerr, &more):
+	case errors.As(aerr, &one):
+		more = Errors{one}
+	default:
+		return errors.Join(err, aerr)
+	}
+	return append(append(Errors(nil), errs...), more...).sorted()
 }
 
 // didYouMean returns ` (did you mean "x"?)` or "".

@@ -69,7 +69,7 @@ func loadApply(t *testing.T, name string, data []byte, f Filter) (*RuleSet, erro
 	reg, _ := testRegistry(t)
 	c, err := Parse(name, data, "/drafts")
 	if err != nil {
-		return nil, err
+		return nil, c.AddRuleErrors(reg, err) // as the Resolver does
 	}
 	return c.Apply(reg, f)
 }
@@ -424,6 +424,23 @@ func TestResolver(t *testing.T) {
 	ids("broken/b.md")
 	if errs := r.Errors(); len(errs) != 1 {
 		t.Errorf("Errors = %v", errs)
+	}
+	// Every problem of a file at once: an unknown key does not hide an
+	// unknown rule or option, and Prepare is not run on a broken file.
+	must(os.MkdirAll(filepath.Join(dir, "typos"), 0o755))
+	must(os.WriteFile("typos/copydesk.toml", []byte("[rule.bta-rule]\n[rule.alpha-rule]\nsevrity = \"info\"\n[rule.alpha-rule.options]\nmin-word = 2\n"), 0o644))
+	prepared := false
+	r = NewResolver(reg, Options{Prepare: func(c *Config, base *lint.Registry) (*lint.Registry, error) {
+		prepared = true
+		return base, nil
+	}})
+	want = "error: " + strings.Join([]string{
+		`typos/copydesk.toml:1: [rule.bta-rule]: unknown rule "bta-rule" (did you mean "beta-rule"?)`,
+		`typos/copydesk.toml:3: rule.alpha-rule.sevrity: unknown key (did you mean "severity"?)`,
+		`typos/copydesk.toml:5: rule.alpha-rule.options: unknown option "min-word" for rule alpha-rule (did you mean "min-words"?)`,
+	}, "\n")
+	if got := ids("typos/a.md"); filepath.ToSlash(got) != want || prepared {
+		t.Errorf("typos (prepared %v):\n got %s\nwant %s", prepared, got, want)
 	}
 	// --no-config and --config.
 	if got := NewResolver(reg, Options{NoConfig: true}); func() string { r = got; return ids("a.md") }() != "alpha-rule,beta-rule,house/slammed" {

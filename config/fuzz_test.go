@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -23,6 +24,12 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("empty error")
+			}
+			// What could be read of a wrong file is checked against the
+			// rules too (as the Resolver does): no panic, errors kept.
+			all := c.AddRuleErrors(reg, err)
+			if !strings.HasPrefix(all.Error(), "f.toml") || len(all.Error()) < len(err.Error()) {
+				t.Fatalf("AddRuleErrors(%q) = %q", err, all)
 			}
 			return
 		}

@@ -31,6 +31,13 @@ func Load(path, dir string) (*Config, error) {
 }
 
 // Parse checks configuration data read from the file named name.
+//
+// When the data is valid TOML but keys or values are wrong, Parse returns
+// every such error, sorted by line, together with the configuration read
+// from the rest of the file (the wrong keys left unset). That configuration
+// must not be used to lint; it is for AddRuleErrors, which adds the errors
+// in rule IDs and options, so that a file's problems are reported at once.
+// On other errors (TOML syntax, encoding, size) the configuration is nil.
 func Parse(name string, data []byte, dir string) (*Config, error) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
@@ -65,9 +72,6 @@ func Parse(name string, data []byte, dir string) (*Config, error) {
 	c.lines = indexKeys(src)
 	l := &loader{c: c, file: name}
 	l.top(raw)
-	if len(l.errs) > 0 {
-		return nil, l.errs.sorted()
-	}
 	// Decode again to keep each options table as a Primitive that the rule
 	// decodes later into its own struct.
 	var prims struct {
@@ -78,6 +82,9 @@ func Parse(name string, data []byte, dir string) (*Config, error) {
 	}
 	md, err := toml.Decode(src, &prims)
 	if err != nil {
+		if len(l.errs) > 0 {
+			return nil, l.errs.sorted() // a key of the wrong type, reported
+		}
 		return nil, Errors{{File: name, Msg: err.Error()}}
 	}
 	c.md = md
@@ -92,6 +99,9 @@ func Parse(name string, data []byte, dir string) (*Config, error) {
 				rc.options.prim = prims.Override[i].Rule[id].Options
 			}
 		}
+	}
+	if len(l.errs) > 0 {
+		return c, l.errs.sorted()
 	}
 	return c, nil
 }

@@ -52,6 +52,7 @@ func FuzzConfigLoad(f *testing.F) {
 		c, err := config.Load(path, "")
 		if err != nil {
 			namesFile(t, "Load", path, err)
+			namesFile(t, "AddRuleErrors", path, c.AddRuleErrors(reg, err))
 			return
 		}
 		set, err := c.Apply(reg, config.Filter{})

@@ -173,7 +173,7 @@ func (r *Resolver) load(file string) (*RuleSet, error) {
 		c, err = Load(name, filepath.Dir(file))
 	}
 	if err != nil {
-		return nil, err
+		return nil, c.AddRuleErrors(r.reg, err) // every problem of the file at once
 	}
 	reg := r.reg
 	if r.opts.Prepare != nil {
