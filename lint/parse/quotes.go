@@ -96,10 +96,9 @@ func (q *quoteScan) close(end int) {
 
 func appendQuotes(out []lint.Span, text string, blk lint.Span) []lint.Span {
 	q := quoteScan{text: text, start: blk.Start, end: blk.End, lastCloser: -2, out: out}
-	for i := blk.Start; i < blk.End; {
-		if !quoteByte[text[i]] {
-			i++
-			continue
+	for i := blk.Start; ; {
+		if i = nextQuoteByte(text, i, blk.End); i >= blk.End {
+			break
 		}
 		r, w := utf8.DecodeRuneInString(text[i:blk.End])
 		switch r {

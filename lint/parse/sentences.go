@@ -39,10 +39,7 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 	i := sent
 	checked := sent // text[sent:checked] has no letter or digit
 	for i < end {
-		for i < end && !sentenceStop[text[i]] {
-			i++
-		}
-		if i >= end {
+		if i = nextStopByte(text, i, end); i >= end {
 			break
 		}
 		c := text[i]
@@ -156,29 +153,40 @@ func isBoundary(text string, sent, i, term, n, end int, ellipsis bool) bool {
 	if isDotted(word) {
 		return false // U.S., U.K., e.g., i.e., a.m.
 	}
-	if _, ok := titleAbbrevs[word]; ok {
+	if isTitleAbbrev(word) {
 		return false
 	}
-	if _, ok := numberAbbrevs[word]; ok && r >= '0' && r <= '9' {
+	if r >= '0' && r <= '9' && isNumberAbbrev(word) {
 		return false
 	}
 	return true
 }
 
-// titleAbbrevs never end a sentence: titles and street words that come
-// before a name.
-var titleAbbrevs = map[string]struct{}{
-	"Mr": {}, "Mrs": {}, "Ms": {}, "Mx": {}, "Dr": {}, "Prof": {}, "Rev": {}, "Fr": {}, "Sr": {}, "Jr": {},
-	"St": {}, "Mt": {}, "Ft": {}, "Sgt": {}, "Cpl": {}, "Capt": {}, "Col": {}, "Gen": {}, "Lt": {}, "Maj": {},
-	"Cmdr": {}, "Adm": {}, "Gov": {}, "Sen": {}, "Rep": {}, "Hon": {}, "Supt": {}, "Insp": {}, "Det": {},
-	"Cllr": {}, "Messrs": {}, "Mme": {}, "Mlle": {}, "vs": {}, "v": {}, "approx": {}, "cf": {}, "eg": {}, "ie": {},
+// isTitleAbbrev reports whether word never ends a sentence: titles and
+// street words that come before a name. (A switch: the compiler searches
+// the cases by length and bytes, cheaper than hashing every word before a
+// full stop.)
+func isTitleAbbrev(word string) bool {
+	switch word {
+	case "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Fr", "Sr", "Jr",
+		"St", "Mt", "Ft", "Sgt", "Cpl", "Capt", "Col", "Gen", "Lt", "Maj",
+		"Cmdr", "Adm", "Gov", "Sen", "Rep", "Hon", "Supt", "Insp", "Det",
+		"Cllr", "Messrs", "Mme", "Mlle", "vs", "v", "approx", "cf", "eg", "ie":
+		return true
+	}
+	return false
 }
 
-// numberAbbrevs do not end a sentence before a number: "No. 10", "Fig. 3".
-var numberAbbrevs = map[string]struct{}{
-	"No": {}, "no": {}, "Nos": {}, "Nr": {}, "Fig": {}, "fig": {}, "Vol": {}, "vol": {}, "p": {}, "pp": {},
-	"Art": {}, "art": {}, "Sec": {}, "sec": {}, "Ch": {}, "ch": {}, "Jan": {}, "Feb": {}, "Mar": {}, "Apr": {},
-	"Jun": {}, "Jul": {}, "Aug": {}, "Sep": {}, "Sept": {}, "Oct": {}, "Nov": {}, "Dec": {}, "Rs": {}, "Op": {},
+// isNumberAbbrev reports whether word does not end a sentence before a
+// number: "No. 10", "Fig. 3".
+func isNumberAbbrev(word string) bool {
+	switch word {
+	case "No", "no", "Nos", "Nr", "Fig", "fig", "Vol", "vol", "p", "pp",
+		"Art", "art", "Sec", "sec", "Ch", "ch", "Jan", "Feb", "Mar", "Apr",
+		"Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Rs", "Op":
+		return true
+	}
+	return false
 }
 
 // isDotted reports whether word is single letters joined by dots ("U.S",
