@@ -45,22 +45,32 @@ const (
 
 // classOf returns the classes of the (lower-case) word key[start:end],
 // at most maxClassWord (≤ 12) bytes long; key must extend 12 bytes past
-// start. classTab is keyed by the word's bytes as two little-endian words,
-// zero-padded: no string comparison is needed.
+// start. classTab is a two-choice cuckoo table keyed by the word's bytes
+// as two zero-padded little-endian words: a word is in one of its two
+// slots or nowhere, so the lookup needs no loop, no string comparison and
+// no branch (whether a word is a stop word is unpredictable).
 func classOf(key []byte, start, end int) uint8 {
 	n := (end - start) & 15
 	x := binary.LittleEndian.Uint64(key[start:]) & loMask[n]
 	y := binary.LittleEndian.Uint32(key[start+8:]) & hiMask[n]
-	const mask = uint32(len(classTab) - 1)
-	for i := wordHash(x, y) & mask; ; i = (i + 1) & mask {
-		s := &classTab[i]
-		if (s.x^x)|uint64(s.y^y) == 0 {
-			return s.v
-		}
-		if s.x == 0 {
-			return 0
-		}
+	h1, h2 := wordSlots(x, y)
+	s1, s2 := &classTab[h1], &classTab[h2]
+	v := uint8(0)
+	if (s1.x^x)|uint64(s1.y^y) == 0 {
+		v = s1.v
 	}
+	if (s2.x^x)|uint64(s2.y^y) == 0 {
+		v = s2.v
+	}
+	return v
+}
+
+// wordSlots returns the two classTab slots of a word given as its two
+// zero-padded little-endian words.
+func wordSlots(x uint64, y uint32) (uint32, uint32) {
+	const mask = uint32(len(classTab) - 1)
+	h := (x ^ uint64(y)<<29 ^ uint64(y)) * wordMul
+	return uint32(h>>40) & mask, uint32(h>>16) & mask
 }
 
 // loMask and hiMask keep the bytes of a word of n bytes in its first and
@@ -68,11 +78,6 @@ func classOf(key []byte, start, end int) uint8 {
 var loMask = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff,
 	^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 var hiMask = [16]uint32{8: 0, 9: 0xff, 10: 0xffff, 11: 0xffffff, 12: 0xffffffff, 13: 0xffffffff, 14: 0xffffffff, 15: 0xffffffff}
-
-// wordHash hashes a word given as its two zero-padded little-endian words.
-func wordHash(x uint64, y uint32) uint32 {
-	return uint32((x ^ uint64(y)<<29 ^ uint64(y)) * 0x9e3779b97f4a7c15 >> 32)
-}
 
 // wordSlot is an entry of classTab: a word as its two zero-padded
 // little-endian words (x == 0 marks a free slot) and its classes.

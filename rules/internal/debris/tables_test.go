@@ -42,6 +42,7 @@ type builtTables struct {
 	out, link             []uint16
 	term                  []int8
 	words                 []wordSlot // word classes
+	wordMul               uint64
 	sections, whole, date []tabSlot
 	maxClassWord          int
 }
@@ -76,6 +77,7 @@ func renderTables() ([]byte, error) {
 	writeInts(&b, "acOut is the first state on each state's failure chain (itself included) where a pattern ends, or 0.", "acOut", "uint16", bt.out)
 	writeInts(&b, "acLink is the next state after it on the failure chain where a pattern ends, or 0.", "acLink", "uint16", bt.link)
 	writeInts(&b, "acTerm is the index in patterns of the pattern ending at each state, or -1.", "acTerm", "int8", bt.term)
+	fmt.Fprintf(&b, "// wordMul is the multiplier of wordSlots that places every word of classTab.\nconst wordMul = %#x\n\n", bt.wordMul)
 	fmt.Fprintf(&b, "// classTab holds the word classes (classStop...) of the words in stopWords, attributionCues, secondPerson and firstPlural.\nvar classTab = [%d]wordSlot{\n", len(bt.words))
 	for i, s := range bt.words {
 		if s.x != 0 {
@@ -133,7 +135,7 @@ func buildTables() (*builtTables, error) {
 	if bt.maxClassWord > 12 {
 		return nil, fmt.Errorf("class words are keyed as 12 bytes: %d bytes is too long", bt.maxClassWord)
 	}
-	if bt.words, err = buildWordTab(words); err != nil {
+	if bt.words, bt.wordMul, err = buildWordTab(words); err != nil {
 		return nil, err
 	}
 	if bt.sections, err = buildTab(entries(sectionWords, 1), false, fnv32); err != nil {
@@ -205,36 +207,64 @@ func buildTab(es []entry, merge bool, hash func(string) uint32) ([]tabSlot, erro
 	return tab, nil
 }
 
-// buildWordTab builds classTab: open addressing by wordHash, the values of
-// a word listed twice ORed, at most a quarter full.
-func buildWordTab(es []entry) ([]wordSlot, error) {
+// buildWordTab builds classTab, a two-choice cuckoo table (wordSlots) at
+// most a quarter full, the values of a word listed twice ORed. It tries
+// multipliers until every word finds a slot and returns the one used.
+func buildWordTab(es []entry) ([]wordSlot, uint64, error) {
 	vals := map[string]uint8{}
 	var keys []string
 	for _, e := range es {
+		if e.key == "" {
+			return nil, 0, fmt.Errorf("empty word")
+		}
 		if _, ok := vals[e.key]; !ok {
 			keys = append(keys, e.key)
 		}
 		vals[e.key] |= e.v
 	}
 	size := 16
-	for size < 4*len(keys) {
+	for size < 2*len(keys) {
 		size *= 2
 	}
-	tab := make([]wordSlot, size)
-	mask := uint32(size - 1)
-	for _, k := range keys {
-		if k == "" {
-			return nil, fmt.Errorf("empty word")
-		}
-		x, y := wordKey(k)
-		for i := wordHash(x, y) & mask; ; i = (i + 1) & mask {
-			if tab[i].x == 0 {
-				tab[i] = wordSlot{x: x, y: y, v: vals[k]}
+	slots := func(mul uint64, x uint64, y uint32) (uint32, uint32) {
+		mask := uint32(size - 1)
+		h := (x ^ uint64(y)<<29 ^ uint64(y)) * mul
+		return uint32(h>>40) & mask, uint32(h>>16) & mask
+	}
+	mul := uint64(0x9e3779b97f4a7c15)
+	for try := 0; try < 1000; try++ {
+		tab := make([]wordSlot, size)
+		ok := true
+		for _, k := range keys {
+			x, y := wordKey(k)
+			cur := wordSlot{x: x, y: y, v: vals[k]}
+			placed := false
+			for kick := 0; kick < 200 && !placed; kick++ {
+				h1, h2 := slots(mul, cur.x, cur.y)
+				switch {
+				case tab[h1].x == 0:
+					tab[h1], placed = cur, true
+				case tab[h2].x == 0:
+					tab[h2], placed = cur, true
+				default:
+					h := h1
+					if kick%2 == 1 {
+						h = h2
+					}
+					tab[h], cur = cur, tab[h]
+				}
+			}
+			if !placed {
+				ok = false
 				break
 			}
 		}
+		if ok {
+			return tab, mul, nil
+		}
+		mul = mul*6364136223846793005 + 1442695040888963407 | 1
 	}
-	return tab, nil
+	return nil, 0, fmt.Errorf("no cuckoo table for %d words in %d slots", len(keys), size)
 }
 
 func buildClass() (class [256]uint8) {
@@ -386,5 +416,42 @@ func BenchmarkBuildTables(b *testing.B) {
 		if _, err := buildTables(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestClassOf checks every listed word against classTab, and words that
+// are not listed, including ones that differ from a listed word by a
+// letter, a length or case.
+func TestClassOf(t *testing.T) {
+	want := map[string]uint8{}
+	for _, l := range []struct {
+		words []string
+		c     uint8
+	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}} {
+		for _, w := range l.words {
+			want[w] |= l.c
+		}
+	}
+	check := func(w string) {
+		if len(w) > maxClassWord {
+			return // Analyze never looks such a word up
+		}
+		key := make([]byte, len(w)+16)
+		copy(key, w)
+		for i := len(w); i < len(key); i++ {
+			key[i] = 'q' // stale bytes past the word must not matter
+		}
+		if got := classOf(key, 0, len(w)); got != want[w] {
+			t.Errorf("classOf(%q) = %#x, want %#x", w, got, want[w])
+		}
+	}
+	for w := range want {
+		check(w)
+		check(w + "s")
+		check(w[:len(w)-1])
+		check("x" + w)
+	}
+	for _, w := range []string{"marwick", "council", "tram", "kelbridge", "a1", "0", "zzzzzzzzzzzz"} {
+		check(w)
 	}
 }
