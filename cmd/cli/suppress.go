@@ -89,7 +89,7 @@ func setupSuppress(o *checkOptions) (*checkExtension, error) {
 		}
 		s.rec, s.recName = r, o.WriteBaseline
 	}
-	return &checkExtension{Result: s.result, Close: s.close}, nil
+	return &checkExtension{Result: s.result, Close: s.close, Retains: s.rec != nil}, nil
 }
 
 // result applies every suppression to one file's result.
