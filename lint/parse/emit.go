@@ -41,10 +41,7 @@ func emitDecoded(b *lint.Builder, src []byte, start, end int, escapes bool) {
 	}
 	run := start
 	for i := start; i < end; {
-		for i < end && !special[src[i]] {
-			i++
-		}
-		if i >= end {
+		if i = nextSpecial(src, i, end, special, escapes); i >= end {
 			break
 		}
 		switch src[i] {

@@ -48,6 +48,11 @@ func TestLargeAndDeepInputs(t *testing.T) {
 		{"1MB single line html", "a.html", func() string { return "<p>" + strings.Repeat(para, 1<<20/len(para)) }, 5 * time.Second},
 		{"1MB of dots and abbreviations", "a.txt", func() string { return "H\n\n" + strings.Repeat("Mr. . . ... ", 1<<20/12) }, 5 * time.Second},
 		{"1MB of quote marks", "a.txt", func() string { return "H\n\n" + strings.Repeat("'s' \"“‘«", 1<<20/16) }, 5 * time.Second},
+		// Line ends are found by two single-byte searches: neither may
+		// rescan the rest of the draft for every line.
+		{"1MB of lone CR lines", "a.txt", func() string { return strings.Repeat("Line.\r", 1<<20/6) }, 5 * time.Second},
+		{"1MB of lone CR lines md", "a.md", func() string { return strings.Repeat("Line.\r", 1<<20/6) }, 10 * time.Second},
+		{"1MB of LF lines, one CR at the end", "a.md", func() string { return strings.Repeat("Line.\n\n", 1<<20/7) + "\r" }, 10 * time.Second},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -84,14 +84,12 @@ func separate(b *lint.Builder) {
 // lineEnd returns the end of the line starting at i (before its line
 // ending) and the start of the next line. LF, CRLF and a lone CR end lines.
 func lineEnd(src []byte, i int, hasCR bool) (contentEnd, next int) {
-	if !hasCR {
-		j := bytes.IndexByte(src[i:], '\n')
-		if j < 0 {
-			return len(src), len(src)
-		}
-		return i + j, i + j + 1
+	var j int
+	if hasCR {
+		j = indexEOL(src[i:])
+	} else {
+		j = bytes.IndexByte(src[i:], '\n')
 	}
-	j := bytes.IndexAny(src[i:], "\r\n")
 	if j < 0 {
 		return len(src), len(src)
 	}
@@ -100,6 +98,28 @@ func lineEnd(src []byte, i int, hasCR bool) (contentEnd, next int) {
 		return e, e + 2
 	}
 	return e, e + 1
+}
+
+// indexEOL returns the offset of the first CR or LF in s, or -1. It runs
+// the vectorised single-byte search for each over chunks that double in
+// size (bytes.IndexAny looks at one byte at a time), so its cost stays
+// proportional to the offset it returns, however the two bytes are spread.
+func indexEOL(s []byte) int {
+	for off, w := 0, 128; off < len(s); w = min(2*w, 1<<16) {
+		c := s[off:min(off+w, len(s))]
+		lf := bytes.IndexByte(c, '\n')
+		if lf >= 0 {
+			c = c[:lf]
+		}
+		if cr := bytes.IndexByte(c, '\r'); cr >= 0 {
+			return off + cr
+		}
+		if lf >= 0 {
+			return off + lf
+		}
+		off += len(c)
+	}
+	return -1
 }
 
 // skipBlank returns the offset of the first byte in src[i:end] that is not

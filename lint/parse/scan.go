@@ -1,5 +1,7 @@
 package parse
 
+import "encoding/binary"
+
 // Eight bytes at a time: the sentence and quotation passes look at every
 // byte of Text but stop at few, and most eight-byte runs of English copy
 // hold none of the bytes they stop at. A run is skipped when it has no
@@ -58,6 +60,33 @@ func nextStopByte(text string, i, end int) int {
 		}
 		for lim := min(i+8, end); i < lim; i++ {
 			if sentenceStop[text[i]] {
+				return i
+			}
+		}
+		if i >= end {
+			return end
+		}
+	}
+}
+
+// nextSpecial returns the offset of the first byte in src[i:end] that
+// special marks (htmlSpecial: & and CR; mdSpecial: also a backslash), or
+// end.
+func nextSpecial(src []byte, i, end int, special *[256]bool, escapes bool) int {
+	for {
+		for i+8 <= end {
+			w := binary.LittleEndian.Uint64(src[i:])
+			z := zeroByte(w^(lsbs*'&')) | zeroByte(w^(lsbs*'\r'))
+			if escapes {
+				z |= zeroByte(w ^ (lsbs * '\\'))
+			}
+			if z != 0 {
+				break
+			}
+			i += 8
+		}
+		for lim := min(i+8, end); i < lim; i++ {
+			if special[src[i]] {
 				return i
 			}
 		}

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"bytes"
 	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -14,7 +16,7 @@ func TestScanBytes(t *testing.T) {
 		}
 		return i
 	}
-	alphabet := []string{"a", "b", " ", ".", "!", "?", "\"", "'", "é", "“", "”", "‘", "’", "«", "»", "…", "—", "\n"}
+	alphabet := []string{"a", "b", " ", ".", "!", "?", "\"", "'", "&", "\\", "\r", "é", "“", "”", "‘", "’", "«", "»", "…", "—", "\n"}
 	rng := rand.New(rand.NewSource(1))
 	texts := []string{"", "plain words only here and more", "x.", "\"", "ééééééééééé.", "abcdefgh'ijklmnop"}
 	for n := 0; n < 300; n++ {
@@ -38,6 +40,29 @@ func TestScanBytes(t *testing.T) {
 				if got, want := nextStopByte(text, i, end), naive(&sentenceStop, text, i, end); got != want {
 					t.Fatalf("nextStopByte(%q, %d, %d) = %d, want %d", text, i, end, got, want)
 				}
+				if got, want := nextSpecial([]byte(text), i, end, &mdSpecial, true), naive(&mdSpecial, text, i, end); got != want {
+					t.Fatalf("nextSpecial(%q, %d, %d, md) = %d, want %d", text, i, end, got, want)
+				}
+				if got, want := nextSpecial([]byte(text), i, end, &htmlSpecial, false), naive(&htmlSpecial, text, i, end); got != want {
+					t.Fatalf("nextSpecial(%q, %d, %d, html) = %d, want %d", text, i, end, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestIndexEOL checks indexEOL against bytes.IndexAny on lines of every
+// length around its chunk sizes.
+func TestIndexEOL(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 127, 128, 129, 383, 384, 385, 70000, 200000} {
+		for _, tail := range []string{"", "\n", "\r", "\r\n", "x\rx\n", "\n\r"} {
+			s := []byte(strings.Repeat("a", n) + tail + "more\rand\nmore")
+			if got, want := indexEOL(s), bytes.IndexAny(s, "\r\n"); got != want {
+				t.Fatalf("indexEOL(%d a + %q) = %d, want %d", n, tail, got, want)
+			}
+			s = []byte(strings.Repeat("a", n) + tail)
+			if got, want := indexEOL(s), bytes.IndexAny(s, "\r\n"); got != want {
+				t.Fatalf("indexEOL(%d a + %q) = %d, want %d", n, tail, got, want)
 			}
 		}
 	}
