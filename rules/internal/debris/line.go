@@ -156,12 +156,22 @@ func (sc *Scratch) Analyze(line string) Features {
 		sc.key = make([]byte, n+n/2+16)
 	}
 	key := sc.key[:cap(sc.key)]
-	words := sc.words[:0]
-	k := 0
-	digit := false
+	// At most one word per two bytes, and one more.
+	if cap(sc.words) < n/2+1 {
+		sc.words = make([]int, n/2+n/4+1)
+	}
+	words := sc.words[:cap(sc.words)]
+	k, nw, stop := 0, 0, 0
 	classes := uint8(0) // the classes of all words
+	dig := uint64(0)    // nonzero once a word had an ASCII digit
 	for i := 0; i < n; {
-		// Between words: skip the bytes that start none.
+		// Plain ASCII words and the separators between them.
+		i, k, nw, stop, classes, dig = fastWords(key, line, words, i, k, nw, stop, classes, dig)
+		if i >= n {
+			break
+		}
+		// What fastWords leaves: a non-ASCII separator, an apostrophe,
+		// or a word with an apostrophe or a non-ASCII letter or digit.
 		if c := line[i]; c < utf8.RuneSelf {
 			if wordByte[c] == 0 {
 				i++
@@ -179,11 +189,14 @@ func (sc *Scratch) Analyze(line string) Features {
 			k++
 		}
 		start := k
-		words = append(words, start)
+		words[nw] = start
+		nw++
 		for {
 			var d bool
 			k, i, d = asciiRun(key, k, line, i)
-			digit = digit || d
+			if d {
+				dig = 1
+			}
 			if i >= n {
 				break
 			}
@@ -210,15 +223,15 @@ func (sc *Scratch) Analyze(line string) Features {
 			}
 			break
 		}
-		f.Words++
 		if k-start <= maxClassWord {
-			// Without branches: whether a word is a stop word is
-			// unpredictable.
 			c := classOf(key, start, k)
-			f.Stop += int(c & classStop)
+			stop += int(c & classStop)
 			classes |= c
 		}
 	}
+	words = words[:nw]
+	f.Words, f.Stop = nw, stop
+	digit := dig != 0
 	f.Attribution = classes&classAttribution != 0
 	f.Second = classes&classSecond != 0
 	f.FirstPlural = classes&classPlural != 0
@@ -256,6 +269,94 @@ func (sc *Scratch) Analyze(line string) Features {
 		f.StartsQuote = r == '"' || r == '“' || r == '‘' || r == '\'' || r == '«'
 	}
 	return f
+}
+
+// fastWords is Analyze's loop over plain ASCII words: from line[i:] it
+// skips ASCII separators and copies ASCII words to the key (as Analyze
+// does: folded, one space between words, offsets in words), counts them,
+// their stop words and classes and notes digits in dig. It reads eight
+// bytes at a time (SWAR), looks words up in classTab from registers and
+// calls nothing, so that its loop keeps its state in registers. It stops
+// at an apostrophe or a non-ASCII byte; a word running into one is left
+// whole to the caller (i and k as before it).
+func fastWords(key []byte, line string, words []int, i, k, nw, stop int, classes uint8, dig uint64) (int, int, int, int, uint8, uint64) {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	n := len(line)
+	for i < n {
+		c := line[i]
+		if wordByte[c] == 0 {
+			if c >= utf8.RuneSelf || c == '\'' {
+				break
+			}
+			i++
+			continue
+		}
+		wi, wk := i, k
+		if k > 0 {
+			key[k] = ' '
+			k++
+		}
+		start := k
+		var x0, x1 uint64 // the word's first and second eight bytes, folded
+		for step := 0; ; step++ {
+			var v uint64
+			if i+8 <= n {
+				w := line[i : i+8]
+				v = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+					uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			} else {
+				// The line's last bytes; the zeros after them end the word.
+				for j := 0; i+j < n; j++ {
+					v |= uint64(line[i+j]) << (8 * j)
+				}
+			}
+			// Per byte, on its low seven bits (no carry crosses a byte):
+			// the high bit of letter is set for [A-Za-z], of d for [0-9].
+			v7 := v &^ highs
+			l := v7 | 0x20*ones
+			letter := (l + (0x80-'a')*ones) &^ (l + (0x7f-'z')*ones) &^ v & highs
+			d := (v7 + (0x80-'0')*ones) &^ (v7 + (0x7f-'9')*ones) &^ v & highs
+			low := v | letter>>2 // 0x80>>2 = 0x20: lower case
+			binary.LittleEndian.PutUint64(key[k:], low)
+			t := bits.TrailingZeros64(^(letter|d)&highs) >> 3 // word bytes before the first other, 8 if none
+			dig |= d & (1<<(8*t) - 1)
+			if step == 0 {
+				x0 = low
+			} else if step == 1 {
+				x1 = low
+			}
+			k += t
+			i += t
+			if t < 8 {
+				break
+			}
+		}
+		if i < n && (line[i] >= utf8.RuneSelf || line[i] == '\'') {
+			i, k = wi, wk
+			break
+		}
+		words[nw] = start
+		nw++
+		if m := k - start; m <= maxClassWord {
+			x := x0 & loMask[m&15]
+			y := uint32(x1) & hiMask[m&15]
+			h1, h2 := wordSlots(x, y)
+			s1, s2 := &classTab[h1], &classTab[h2]
+			v := uint8(0)
+			if (s1.x^x)|uint64(s1.y^y) == 0 {
+				v = s1.v
+			}
+			if (s2.x^x)|uint64(s2.y^y) == 0 {
+				v = s2.v
+			}
+			stop += int(v & classStop) // without branches: stop words are unpredictable
+			classes |= v
+		}
+	}
+	return i, k, nw, stop, classes, dig
 }
 
 // asciiRun copies the run of ASCII letters and digits at line[i:] to
