@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"copydesk/lint"
 	"copydesk/lint/format"
@@ -224,6 +226,40 @@ func TestExcerpt(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", lines[1], tt.want)
 			}
 		})
+	}
+}
+
+// TestTextLongLine writes the text report of a 1 MB single-line draft with
+// thousands of findings: every finding gets its header, a cut excerpt and
+// its fix view, and no line of the report is wider than a short line's.
+func TestTextLongLine(t *testing.T) {
+	rs := []lint.FileResult{longLineResult(t, 1<<20)}
+	n := len(rs[0].Findings)
+	if n < 30000 {
+		t.Fatalf("%d findings, want the test draft to have over 30,000", n)
+	}
+	out := render(t, "text", format.Options{}, rs)
+	lines := strings.Split(out, "\n")
+	headers, fixes := 0, 0
+	for i, line := range lines {
+		if w := utf8.RuneCountInString(line); w > 160 {
+			t.Fatalf("line %d is %d characters wide: %.200s…", i+1, w, line)
+		}
+		if strings.HasPrefix(line, "long.txt:3:") {
+			headers++
+		}
+		if strings.HasPrefix(line, "    fix: ") {
+			fixes++
+			if next := lines[i+1]; !strings.HasPrefix(next, "        ") || !strings.Contains(next, "…") || !strings.Contains(next, "[-") {
+				t.Fatalf("line %d: want a cut word diff, got %q", i+2, next)
+			}
+		}
+	}
+	if headers != n || fixes != 2*n/3 {
+		t.Errorf("%d finding headers and %d fix views for %d findings", headers, fixes, n)
+	}
+	if !strings.HasSuffix(out, fmt.Sprintf("%d findings (%d errors, %d warnings, %d info) in 1 file\n", n, n/3, n/3, n/3)) {
+		t.Errorf("summary: %q", out[strings.LastIndexByte(out[:len(out)-1], '\n')+1:])
 	}
 }
 

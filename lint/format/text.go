@@ -245,7 +245,7 @@ func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev *color.Color) {
 // returns the display runes and a function from a rune column of the line
 // to a display column.
 func expand(line string) ([]rune, func(int) int) {
-	var disp []rune
+	disp := make([]rune, 0, len(line)+tabWidth)
 	cols := make([]int, 0, len(line)+1)
 	for _, r := range line {
 		cols = append(cols, len(disp))
