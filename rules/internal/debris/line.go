@@ -53,16 +53,20 @@ func classOf(key []byte, start, end int) uint8 {
 	n := (end - start) & 15
 	x := binary.LittleEndian.Uint64(key[start:]) & loMask[n]
 	y := binary.LittleEndian.Uint32(key[start+8:]) & hiMask[n]
+	return wordClass(x, y)
+}
+
+// wordClass returns the classes of a word given as its two zero-padded
+// little-endian words: both of its slots are read and the matching one's
+// value kept, without a branch.
+func wordClass(x uint64, y uint32) uint8 {
 	h1, h2 := wordSlots(x, y)
 	s1, s2 := &classTab[h1], &classTab[h2]
-	v := uint8(0)
-	if (s1.x^x)|uint64(s1.y^y) == 0 {
-		v = s1.v
-	}
-	if (s2.x^x)|uint64(s2.y^y) == 0 {
-		v = s2.v
-	}
-	return v
+	e1 := (s1.x ^ x) | uint64(s1.y^y)
+	e2 := (s2.x ^ x) | uint64(s2.y^y)
+	hit1 := uint8((e1|-e1)>>63) ^ 1 // 1 if e1 == 0
+	hit2 := uint8((e2|-e2)>>63) ^ 1
+	return s1.v&-hit1 | s2.v&-hit2
 }
 
 // wordSlots returns the two classTab slots of a word given as its two
@@ -341,18 +345,15 @@ func fastWords(key []byte, line string, words []int, i, k, nw, stop int, classes
 		words[nw] = start
 		nw++
 		if m := k - start; m <= maxClassWord {
-			x := x0 & loMask[m&15]
-			y := uint32(x1) & hiMask[m&15]
+			// wordClass, inlined by hand (a call would spill the loop's
+			// registers): no branch, stop words are unpredictable.
+			x, y := x0&loMask[m&15], uint32(x1)&hiMask[m&15]
 			h1, h2 := wordSlots(x, y)
 			s1, s2 := &classTab[h1], &classTab[h2]
-			v := uint8(0)
-			if (s1.x^x)|uint64(s1.y^y) == 0 {
-				v = s1.v
-			}
-			if (s2.x^x)|uint64(s2.y^y) == 0 {
-				v = s2.v
-			}
-			stop += int(v & classStop) // without branches: stop words are unpredictable
+			e1 := (s1.x ^ x) | uint64(s1.y^y)
+			e2 := (s2.x ^ x) | uint64(s2.y^y)
+			v := s1.v&-(uint8((e1|-e1)>>63)^1) | s2.v&-(uint8((e2|-e2)>>63)^1)
+			stop += int(v & classStop)
 			classes |= v
 		}
 	}
