@@ -98,7 +98,9 @@ func (c *Config) Apply(reg *lint.Registry, f Filter) (*RuleSet, error) {
 	var other []error
 	for _, match := range append([][]int{nil}, overrideIndexes(len(c.Overrides))...) {
 		if r := s.resolve(match); r.err != nil {
-			if es, ok := r.err.(Errors); ok {
+			// build returns its Errors as they are, or joined with
+			// other errors, which must then be kept whole.
+			if es, ok := r.err.(Errors); ok { //nolint:errorlint // see above
 				errs = append(errs, es...)
 			} else {
 				other = append(other, r.err)

@@ -133,11 +133,11 @@ func hostileCases() []hostileCase {
 			errs: map[string]string{filepath.Join("bad", "x.md"): "not linted: " + filepath.Join("bad", ".copydesk.toml") + ":3: rule.mojibake.severty: unknown key"}},
 		// An unknown key does not hide an unknown rule or option: every
 		// problem of the file at once, sorted by line.
-		{name: "config_all_problems", files: map[string]string{"bad/.copydesk.toml": "[rule.mojibake]\nseverty = \"info\"\n[rule.hedged-headlines]\nenabled = false\n[rule.glued-words.options]\nmin-lenght = 3\n", "bad/x.md": goodDraft},
+		{name: "config_all_problems", files: map[string]string{"bad/.copydesk.toml": "[rule.mojibake]\nseverty = \"info\"\n[rule.hedged-headlines]\nenabled = false\n[rule.glued-words.options]\nmin-len = 3\n", "bad/x.md": goodDraft},
 			args: []string{"bad/x.md"}, code: ExitError, stderr: []string{
 				filepath.Join("bad", ".copydesk.toml") + ":2: rule.mojibake.severty: unknown key (did you mean \"severity\"?)\n" +
 					filepath.Join("bad", ".copydesk.toml") + ":3: [rule.hedged-headlines]: unknown rule \"hedged-headlines\" (did you mean \"hedged-headline\"?)\n" +
-					filepath.Join("bad", ".copydesk.toml") + ":6: rule.glued-words.options: unknown option \"min-lenght\" for rule glued-words"},
+					filepath.Join("bad", ".copydesk.toml") + ":6: rule.glued-words.options: unknown option \"min-len\" for rule glued-words"},
 			errs: map[string]string{filepath.Join("bad", "x.md"): "not linted: " + filepath.Join("bad", ".copydesk.toml") + ":2: rule.mojibake.severty: unknown key (did you mean \"severity\"?); "}},
 		{name: "config_unknown_rule", files: map[string]string{"bad/.copydesk.toml": "[rule.unatributed-claim]\nenabled = false\n", "bad/x.md": goodDraft},
 			args: []string{"bad/x.md"}, code: ExitError, stderr: []string{filepath.Join("bad", ".copydesk.toml") + ":1:", "did you mean \"unattributed-claim\"?"},
