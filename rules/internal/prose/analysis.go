@@ -177,7 +177,9 @@ type Analysis struct {
 	// Court holds, per sentence, whether it contains court vocabulary.
 	Court []bool
 
-	// lower is Doc.Text with ASCII letters lower-cased (see Lower).
+	// lower is Doc.Text with ASCII letters lower-cased (see Lower). It
+	// shares memory with bufs: the strings of the analysis taken from it
+	// (Attribution.Head, Cue.Key, Hedge.Word...) are valid until Release.
 	lower string
 
 	// bufs holds the tables' memory while the analysis is in use; nil once
@@ -197,6 +199,7 @@ type tables struct {
 	blockSentences [][2]int
 	court          []bool
 	sent           []sentClasses
+	lower          []byte
 }
 
 var tablePool = sync.Pool{New: func() any { return new(tables) }}
@@ -208,7 +211,9 @@ const maxPooledTokens = 1 << 20
 // Release implements lint.Releaser: lint.CheckDocument calls it once the
 // rules are done with the document, and the tables go to the next
 // document's analysis. The analysis must not be used afterwards (its
-// tables are nil); Analyze on the same document computes a new one.
+// tables are nil), nor the strings taken from it (they share the recycled
+// memory of its lower-cased text); Analyze on the same document computes a
+// new one.
 func (a *Analysis) Release() {
 	t := a.bufs
 	if t == nil {
@@ -218,7 +223,7 @@ func (a *Analysis) Release() {
 		*t = tables{
 			tokens: a.Tokens[:0], sentences: a.Sentences[:0], attributions: a.Attributions[:0],
 			cues: a.Cues[:0], hedges: a.Hedges[:0], blockSentences: a.BlockSentences[:0], court: a.Court[:0],
-			sent: t.sent[:0],
+			sent: t.sent[:0], lower: t.lower[:0],
 		}
 		tablePool.Put(t)
 	}

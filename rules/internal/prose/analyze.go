@@ -3,6 +3,7 @@ package prose
 import (
 	"slices"
 	"strings"
+	"unsafe"
 
 	"copydesk/lint"
 )
@@ -25,7 +26,8 @@ type analyzer struct {
 func analyze(doc *lint.Document) *Analysis {
 	t := tablePool.Get().(*tables)
 	a := &Analysis{Doc: doc, bufs: t}
-	z := &analyzer{a: a, doc: doc, lower: lowerASCII(doc.Text), lastBody: -1}
+	t.lower = appendLower(t.lower[:0], doc.Text)
+	z := &analyzer{a: a, doc: doc, lower: unsafe.String(unsafe.SliceData(t.lower), len(t.lower)), lastBody: -1}
 	a.lower = z.lower
 	a.BlockSentences = slices.Grow(t.blockSentences[:0], len(doc.Blocks))[:len(doc.Blocks)]
 	// Prose runs at about one token per five bytes, rarely more than one
@@ -67,11 +69,12 @@ func analyze(doc *lint.Document) *Analysis {
 			if qi == len(doc.Quotes) || doc.Quotes[qi].Start >= ss.End {
 				// No quote reaches the sentence: every token is outside.
 				quoted := true
+				lower := z.lower
 				for k := range toks {
 					t := &toks[k]
 					switch t.Kind {
 					case Word:
-						t.cls = lookup(z.lower[t.Start:t.End])
+						t.cls = lookup(lower[t.Start:t.End])
 						words |= t.cls
 						quoted = false
 					case Number:

@@ -59,3 +59,21 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendLower checks appendLower, which recycles the analysis' buffer,
+// against lowerASCII.
+func FuzzAppendLower(f *testing.F) {
+	f.Add("Hello World ÄÖÜ ABCXYZ@[`{ abc", 3)
+	f.Add("", 0)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = min(max(n, 0), 64)
+		buf := make([]byte, n, n+len(s)/2)
+		for i := range buf {
+			buf[i] = 'Q'
+		}
+		got := appendLower(buf, s)
+		if string(got[:n]) != string(buf[:n]) || string(got[n:]) != lowerASCII(s) {
+			t.Fatalf("appendLower(%q) = %q, want %q", s, got[n:], lowerASCII(s))
+		}
+	})
+}

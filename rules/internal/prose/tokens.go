@@ -2,6 +2,7 @@ package prose
 
 import (
 	"encoding/binary"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -382,6 +383,35 @@ func lowerASCII(s string) string {
 	}
 	// b is never written again: share its memory instead of copying it.
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendLower appends s with ASCII letters lower-cased to dst, reusing its
+// memory when it is large enough (one pass, eight bytes at a time).
+func appendLower(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	b := dst[n:]
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	if len(s) >= 8 {
+		src, out := unsafe.Pointer(unsafe.StringData(s)), unsafe.Pointer(unsafe.SliceData(b))
+		for ; i+8 <= len(s); i += 8 {
+			// Unaligned eight-byte load and store, inside s and b
+			// (len(b) == len(s)).
+			x := *(*uint64)(unsafe.Add(src, i))
+			low := x &^ high
+			upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & high
+			*(*uint64)(unsafe.Add(out, i)) = x | upper>>2
+		}
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return dst
 }
 
 // LowerASCII lower-cases the ASCII letters of s, keeping byte offsets.
