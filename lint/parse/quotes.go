@@ -96,8 +96,9 @@ func (q *quoteScan) close(end int) {
 
 func appendQuotes(out []lint.Span, text string, blk lint.Span) []lint.Span {
 	q := quoteScan{text: text, start: blk.Start, end: blk.End, lastCloser: -2, out: out}
+	stops := newStopFinder(text, blk.End, '"', '\'', 0xE2, 0xC2) // the bytes quoteByte marks
 	for i := blk.Start; ; {
-		if i = nextQuoteByte(text, i, blk.End); i >= blk.End {
+		if i = stops.find(i); i >= blk.End {
 			break
 		}
 		r, w := utf8.DecodeRuneInString(text[i:blk.End])

@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// TestScanBytes checks the eight-at-a-time scanners against a byte loop
-// at every start and end offset of strings dense and sparse in stops.
+// TestScanBytes checks the stop finders and nextSpecial against a byte
+// loop at every start and end offset of strings dense and sparse in stops.
 func TestScanBytes(t *testing.T) {
 	naive := func(table *[256]bool, text string, i, end int) int {
 		for i < end && !table[text[i]] {
@@ -32,14 +32,24 @@ func TestScanBytes(t *testing.T) {
 		texts = append(texts, string(s))
 	}
 	for _, text := range texts {
+		// A finder answers a sequence of forward queries, here every
+		// offset in turn and every other one.
+		for step := 1; step <= 2; step++ {
+			for end := 0; end <= len(text); end++ {
+				q := newStopFinder(text, end, '"', '\'', 0xE2, 0xC2)
+				s := newStopFinder(text, end, '.', '!', '?', 0xE2)
+				for i := 0; i <= end; i += step {
+					if got, want := q.find(i), naive(&quoteByte, text, i, end); got != want {
+						t.Fatalf("quote stops in %q[:%d] from %d = %d, want %d", text, end, i, got, want)
+					}
+					if got, want := s.find(i), naive(&sentenceStop, text, i, end); got != want {
+						t.Fatalf("sentence stops in %q[:%d] from %d = %d, want %d", text, end, i, got, want)
+					}
+				}
+			}
+		}
 		for i := 0; i <= len(text); i++ {
 			for end := i; end <= len(text); end++ {
-				if got, want := nextQuoteByte(text, i, end), naive(&quoteByte, text, i, end); got != want {
-					t.Fatalf("nextQuoteByte(%q, %d, %d) = %d, want %d", text, i, end, got, want)
-				}
-				if got, want := nextStopByte(text, i, end), naive(&sentenceStop, text, i, end); got != want {
-					t.Fatalf("nextStopByte(%q, %d, %d) = %d, want %d", text, i, end, got, want)
-				}
 				if got, want := nextSpecial([]byte(text), i, end, &mdSpecial, true), naive(&mdSpecial, text, i, end); got != want {
 					t.Fatalf("nextSpecial(%q, %d, %d, md) = %d, want %d", text, i, end, got, want)
 				}

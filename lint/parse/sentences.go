@@ -37,9 +37,10 @@ func appendSentences(dst []lint.Span, text string, blk lint.Span) []lint.Span {
 	}
 	sent := skipSpace(text, start, end)
 	i := sent
-	checked := sent // text[sent:checked] has no letter or digit
+	checked := sent                                        // text[sent:checked] has no letter or digit
+	stops := newStopFinder(text, end, '.', '!', '?', 0xE2) // the bytes sentenceStop marks
 	for i < end {
-		if i = nextStopByte(text, i, end); i >= end {
+		if i = stops.find(i); i >= end {
 			break
 		}
 		c := text[i]
