@@ -27,23 +27,35 @@ var gluedAllow = []string{
 	"wikileaks", "wikimedia", "ecobee", "airbnb", "macbook", "mcdonald", "iplayer", "ipad", "iphone", "ebay",
 }
 
-// gluedStarters are words that open page furniture; glued to a lower-case
+// isGluedStarter reports words that open page furniture; glued to a lower-case
 // word they are a strong sign of stripped markup.
-var gluedStarters = map[string]bool{
-	"Read": true, "Share": true, "Watch": true, "Photo": true, "Image": true, "Video": true, "Advertisement": true,
-	"Related": true, "Sign": true, "Follow": true, "Click": true, "Subscribe": true, "Sponsored": true,
+func isGluedStarter(w string) bool {
+	switch w {
+	case "Read", "Share", "Watch", "Photo", "Image", "Video", "Advertisement", "Related", "Sign", "Follow",
+		"Click", "Subscribe", "Sponsored":
+		return true
+	}
+	return false
 }
 
-// nameParticles start surnames that keep a capital inside ("vanDyke").
-var nameParticles = map[string]bool{
-	"mac": true, "mc": true, "van": true, "von": true, "der": true, "den": true, "del": true, "della": true,
-	"di": true, "da": true, "de": true, "le": true, "la": true, "du": true, "ter": true, "ten": true, "bin": true,
-	"ibn": true, "abu": true, "al": true, "el": true, "dos": true, "das": true,
+// isNameParticle reports words that start surnames that keep a capital inside ("vanDyke").
+func isNameParticle(w string) bool {
+	switch w {
+	case "mac", "mc", "van", "von", "der", "den", "del", "della", "di", "da", "de", "le", "la", "du", "ter",
+		"ten", "bin", "ibn", "abu", "al", "el", "dos", "das":
+		return true
+	}
+	return false
 }
 
-var topLevelDomains = map[string]bool{
-	"com": true, "org": true, "net": true, "co": true, "uk": true, "io": true, "gov": true, "edu": true,
-	"info": true, "biz": true, "us": true, "tv": true, "me": true, "ly": true, "ai": true, "app": true, "news": true,
+// isTopLevelDomain reports the top-level domains that end an address.
+func isTopLevelDomain(w string) bool {
+	switch w {
+	case "com", "org", "net", "co", "uk", "io", "gov", "edu", "info", "biz", "us", "tv", "me", "ly", "ai",
+		"app", "news":
+		return true
+	}
+	return false
 }
 
 // NewGluedWords returns glued-words with default options.
@@ -210,7 +222,7 @@ func findGlue(c string) []glue {
 				}
 				word := strings.ToLower(c[w:k])
 				after := k < len(c) && (c[k] == '.' || c[k] == '(')
-				if !topLevelDomains[word] && !after && onlyOneCap(c[w:k]) {
+				if !isTopLevelDomain(word) && !after && onlyOneCap(c[w:k]) {
 					out = append(out, glue{start: i, split: w, end: k})
 				}
 			}
@@ -254,13 +266,13 @@ func camelGlue(c string, i, j int) (glue, bool) {
 		return glue{}, false
 	}
 	prefix := run[:t]
-	if nameParticles[prefix] {
+	if isNameParticle(prefix) {
 		return glue{}, false
 	}
 	rest := run[t:]
 	switch {
 	case t >= 3 && len(rest) >= 3:
-	case t >= 2 && gluedStarters[rest]:
+	case t >= 2 && isGluedStarter(rest):
 	default:
 		return glue{}, false
 	}
@@ -279,17 +291,18 @@ func closingQuoteLen(s string) int {
 	return 0
 }
 
-// abbreviations end with a full stop without ending a sentence.
-var abbreviations = map[string]bool{
-	"sen": true, "rep": true, "gov": true, "gen": true, "col": true, "capt": true, "sgt": true, "lt": true, "jr": true,
-	"sr": true, "st": true, "ft": true, "mt": true, "prof": true, "corp": true, "inc": true, "ltd": true, "bros": true,
-	"ave": true, "blvd": true, "mrs": true, "mr": true, "dr": true, "ms": true, "no": true, "vol": true, "fig": true,
-	"calif": true, "colo": true, "conn": true, "fla": true, "ill": true, "ind": true, "kan": true, "mass": true,
-	"mich": true, "minn": true, "miss": true, "nev": true, "okla": true, "ore": true, "penn": true, "tenn": true,
-	"tex": true, "wash": true, "wis": true, "wyo": true, "ariz": true, "ark": true, "del": true, "jan": true,
-	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
-	"oct": true, "nov": true, "dec": true, "messrs": true, "rev": true, "hon": true, "supt": true, "dept": true,
-	"univ": true, "est": true, "approx": true, "vs": true, "etc": true, "cf": true, "al": true,
+// isAbbreviation reports words that end with a full stop without ending a sentence.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "sen", "rep", "gov", "gen", "col", "capt", "sgt", "lt", "jr", "sr", "st", "ft", "mt", "prof", "corp",
+		"inc", "ltd", "bros", "ave", "blvd", "mrs", "mr", "dr", "ms", "no", "vol", "fig", "calif", "colo", "conn",
+		"fla", "ill", "ind", "kan", "mass", "mich", "minn", "miss", "nev", "okla", "ore", "penn", "tenn", "tex",
+		"wash", "wis", "wyo", "ariz", "ark", "del", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec", "messrs", "rev", "hon", "supt", "dept", "univ", "est", "approx", "vs", "etc", "cf",
+		"al":
+		return true
+	}
+	return false
 }
 
 // sentenceEnd: a word that can end a sentence before a glued one: lower
@@ -300,7 +313,7 @@ func sentenceEnd(w string) bool {
 			return false
 		}
 	}
-	return !abbreviations[strings.ToLower(w)]
+	return !isAbbreviation(strings.ToLower(w))
 }
 
 // codeByte marks bytes that make a token an address, a handle or code.

@@ -724,11 +724,14 @@ func entityAt(s string) (int, string) {
 	return len(ref), dec
 }
 
-// leftoverTags are the element names whose tags count as leftovers.
-var leftoverTags = map[string]bool{
-	"p": true, "div": true, "span": true, "br": true, "a": true, "img": true, "strong": true, "em": true,
-	"figure": true, "script": true, "iframe": true, "b": true, "i": true, "li": true, "ul": true, "h1": true,
-	"h2": true, "h3": true, "figcaption": true, "section": true,
+// isLeftoverTag reports the element names whose tags count as leftovers.
+func isLeftoverTag(w string) bool {
+	switch w {
+	case "p", "div", "span", "br", "a", "img", "strong", "em", "figure", "script", "iframe", "b", "i", "li",
+		"ul", "h1", "h2", "h3", "figcaption", "section":
+		return true
+	}
+	return false
 }
 
 // tagAt matches `</?name\b[^>]*>` at the start of s for a leftover tag name.
@@ -741,7 +744,7 @@ func tagAt(s string) int {
 	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {
 		j++
 	}
-	if j == i || !leftoverTags[strings.ToLower(s[i:j])] {
+	if j == i || !isLeftoverTag(strings.ToLower(s[i:j])) {
 		return 0
 	}
 	if j < len(s) && s[j] != '>' && s[j] != ' ' && s[j] != '/' {
@@ -885,8 +888,15 @@ func isRefByte(c byte) bool {
 // isTagByte: a byte of a lower-case tag name.
 func isTagByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' }
 
-var voidElements = map[string]bool{"br": true, "img": true, "hr": true, "wbr": true, "input": true, "meta": true,
-	"link": true, "source": true, "area": true, "base": true, "col": true, "embed": true, "param": true, "track": true}
+// isVoidElement reports the elements that have no end tag.
+func isVoidElement(w string) bool {
+	switch w {
+	case "br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "base", "col", "embed", "param",
+		"track":
+		return true
+	}
+	return false
+}
 
 // balancedTags reports whether every element opened in b is closed in b and
 // nothing closes that was opened before: deleting b leaves the tree intact.
@@ -928,7 +938,7 @@ func balancedTags(b []byte) bool {
 			continue
 		}
 		switch {
-		case voidElements[name] || selfClosing:
+		case isVoidElement(name) || selfClosing:
 		case closing:
 			if len(stack) == 0 || stack[len(stack)-1] != name {
 				return false
