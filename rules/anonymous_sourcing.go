@@ -150,8 +150,8 @@ type source struct {
 func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 	a := prose.Analyze(p.Doc)
 	var srcs []source
-	named := map[string]bool{}
-	numberOf := map[int]int{} // root attribution → anonymous source number
+	named := map[namedSource]bool{}
+	var numberOf []int // root attribution → anonymous source number, 0 for none yet
 	nAnon, nReason := 0, 0
 	weighted := 0.0
 	for i := range a.Attributions {
@@ -167,12 +167,15 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 		}
 		src := source{at: i, anon: anon, named: onRecord, root: root, pronoun: at.Pronoun}
 		if onRecord {
-			named[a.Attributions[root].Class.String()+":"+a.Attributions[root].Head] = true
+			named[namedSource{a.Attributions[root].Class, a.Attributions[root].Head}] = true
 		}
 		if anon {
 			rt := &a.Attributions[root]
 			src.reason = rt.Reason
-			if n, ok := numberOf[root]; ok {
+			if numberOf == nil {
+				numberOf = make([]int, len(a.Attributions))
+			}
+			if n := numberOf[root]; n > 0 {
 				src.number = n
 			} else {
 				nAnon++
@@ -233,6 +236,12 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 		p.Report(f)
 	}
 	return nil
+}
+
+// namedSource identifies an on-record source for the named count.
+type namedSource struct {
+	class prose.Class
+	head  string
 }
 
 // maxRelated caps the notes of one finding. Every other anonymous source of
