@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"copydesk/lint"
@@ -128,8 +129,9 @@ func (r *GluedWords) Check(pass *lint.Pass) error {
 		// a closing quote can start glue: find those, then look at the
 		// chunk of non-space bytes around each.
 		for i := 1; i < len(text); i++ {
-			if !upperASCII(text[i]) {
-				continue
+			i = nextUpper(text, i)
+			if i >= len(text) {
+				break
 			}
 			p := text[i-1]
 			if !lowerASCII(p) && p != '.' && p != '!' && p != '?' && p != '\'' && p != '"' && p != 0x99 && p != 0x9D {
@@ -191,6 +193,33 @@ func skipChunk(c string) bool {
 }
 
 func lowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// nextUpper returns the offset of the first upper-case ASCII letter in
+// s[i:], or len(s). Prose has few capitals: it tests eight bytes at a time
+// (SWAR).
+func nextUpper(s string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// Per byte, on its low seven bits (no carry crosses a byte): the
+		// high bit is set for [A-Z] (bytes with the high bit set excluded).
+		v7 := v &^ highs
+		if m := (v7 + (0x80-'A')*ones) &^ (v7 + (0x7f-'Z')*ones) &^ v & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(s); i++ {
+		if upperASCII(s[i]) {
+			return i
+		}
+	}
+	return len(s)
+}
 func upperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // findGlue returns the glue candidates in one chunk.
