@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -546,5 +547,54 @@ func TestSARIFEndToEnd(t *testing.T) {
 	}
 	if n := len(log.Runs[0].Invocations[0].ToolExecutionNotifications); n != 2 {
 		t.Errorf("%d notifications, want 2 (bad.txt, missing.md)", n)
+	}
+}
+
+// TestChangedUnderBrokenConfig: a changed draft whose configuration fails
+// to load is listed with a file error (exit 2), as a walk lists it, not
+// dropped from the output; the staged drafts around it are still linted.
+func TestChangedUnderBrokenConfig(t *testing.T) {
+	newGitRepo(t)
+	write(t, "news/a.md", cleanDraft)
+	gitRun(t, "add", ".")
+	gitRun(t, "commit", "-q", "--no-verify", "-m", "start")
+	write(t, "bad/.copydesk.toml", "[rule.said-to]\nsevrity = \"error\"\n")
+	write(t, "bad/b.md", dirtyDraft)
+	write(t, "bad/notes.docx", dirtyDraft)
+	write(t, "news/a.md", dirtyDraft)
+	gitRun(t, "add", ".")
+	for _, args := range [][]string{
+		{"check", "--staged", "--format", "json"},
+		{"check", "--changed-since", "HEAD", "--format", "json"},
+	} {
+		stdout, stderr, code := mainIn(t, args...)
+		var doc struct {
+			Files []struct {
+				Path     string
+				Findings []struct{ Rule string }
+				Error    *string
+			}
+		}
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, stdout)
+		}
+		var got []string
+		for _, f := range doc.Files {
+			e := ""
+			if f.Error != nil {
+				e = *f.Error
+			}
+			got = append(got, fmt.Sprintf("%s findings=%d err=%q", filepath.ToSlash(f.Path), len(f.Findings), e))
+		}
+		want := []string{
+			`bad/b.md findings=0 err="not linted: bad/.copydesk.toml:2: rule.said-to.sevrity: unknown key (did you mean \"severity\"?)"`,
+			`news/a.md findings=1 err=""`,
+		}
+		if code != ExitError || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%v: exit %d\n got %s\nwant %s\nstderr: %s", args, code, strings.Join(got, "\n     "), strings.Join(want, "\n     "), stderr)
+		}
+		if n := strings.Count(stderr, "unknown key"); n != 1 {
+			t.Errorf("%v: the configuration error should be reported once on stderr, got %d:\n%s", args, n, stderr)
+		}
 	}
 }

@@ -197,6 +197,7 @@ func (c *collector) addChanged(o *checkOptions, args []string) error {
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	var picked []changedFile
 	var names []string
+	broken := map[string]error{} // drafts under a configuration that failed to load
 	for i, f := range files {
 		if i > 0 && f.path == files[i-1].path {
 			continue
@@ -219,8 +220,18 @@ func (c *collector) addChanged(o *checkOptions, args []string) error {
 				continue
 			}
 			set, err := c.res.For(name)
-			if err != nil || !wanted(set.Config, name) {
-				continue // a configuration error is reported once by the resolver
+			if err != nil {
+				// The configuration's errors go to stderr once; the draft
+				// is listed with a file error so that no output loses it.
+				if draftExts[strings.ToLower(path.Ext(f.path))] {
+					broken[name] = notLinted(err)
+					picked = append(picked, f)
+					names = append(names, name)
+				}
+				continue
+			}
+			if !wanted(set.Config, name) {
+				continue
 			}
 		}
 		picked = append(picked, f)
@@ -228,20 +239,27 @@ func (c *collector) addChanged(o *checkOptions, args []string) error {
 	}
 	if !o.Staged {
 		for _, name := range names {
-			c.push(target{path: name})
+			c.push(target{path: name, err: broken[name]})
 		}
 		return nil
 	}
-	blobs := make([]string, len(picked))
+	var blobs []string
 	for i, f := range picked {
-		blobs[i] = f.blob
+		if broken[names[i]] == nil {
+			blobs = append(blobs, f.blob)
+		}
 	}
 	contents, err := catBlobs(blobs)
 	if err != nil {
 		return err
 	}
-	for i, name := range names {
-		t := target{path: name, data: contents[i].data, err: contents[i].err}
+	for _, name := range names {
+		if err := broken[name]; err != nil {
+			c.targets = append(c.targets, target{path: name, err: err})
+			continue
+		}
+		t := target{path: name, data: contents[0].data, err: contents[0].err}
+		contents = contents[1:]
 		if t.data == nil && t.err == nil {
 			t.data = []byte{}
 		}
