@@ -132,6 +132,13 @@ type MojibakeRun struct {
 // run of U+FFFD. Offsets are into s; emit is called in order.
 func FindMojibake(s string, from, to, maxLayers int, replacement bool, emit func(MojibakeRun)) {
 	for i := from; i < to; {
+		// ASCII text eight bytes at a time.
+		for i+8 <= to && asciiWord(s[i:i+8]) {
+			i += 8
+		}
+		if i >= to {
+			break
+		}
 		c := s[i]
 		if c < 0xC2 { // ASCII, or a byte that is no lead (also skips mid-rune bytes)
 			i++
@@ -205,6 +212,13 @@ func FindMojibake(s string, from, to, maxLayers int, replacement bool, emit func
 		emit(MojibakeRun{Start: i, End: j, Fixed: fixed, Layers: layers})
 		i = j
 	}
+}
+
+// asciiWord reports whether the eight bytes of w are all ASCII.
+func asciiWord(w string) bool {
+	v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	return v&0x8080808080808080 == 0
 }
 
 // repairAll decodes s again if it is entirely one more layer of mojibake
