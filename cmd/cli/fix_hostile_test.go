@@ -103,7 +103,7 @@ func TestFixLeavesDraftIntact(t *testing.T) {
 	}{
 		{name: "read-only file", files: map[string]string{"ro.md": debris},
 			setup: func(t *testing.T) { chmod("ro.md", 0o444)(t, ".") },
-			bad:   "ro.md", want: "ro.md: error: not fixed: write ro.md: file is read-only"},
+			bad:   "ro.md", want: "ro.md: error: not fixed: file is read-only"},
 		{name: "read-only directory", files: map[string]string{"locked/a.md": debris},
 			setup: func(t *testing.T) {
 				chmod("locked", 0o555)(t, ".")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -117,7 +118,12 @@ func (r *checkRun) fixFile(fr lint.FileResult, t target) (lint.FileResult, error
 		}
 	} else if len(applied) > 0 {
 		if err := atomicfile.Write(fr.Path, fixed.Doc.Source); err != nil {
-			// Nothing written: report the findings as they are.
+			// Nothing written: report the findings as they are. The
+			// report names the file already.
+			var we *atomicfile.WriteError
+			if errors.As(err, &we) {
+				err = we.Err
+			}
 			fr.Err = fmt.Errorf("not fixed: %w", err)
 			return fr, nil
 		}

@@ -201,7 +201,7 @@ func TestFixReadOnly(t *testing.T) {
 	if code != ExitError {
 		t.Errorf("exit %d, want 2", code)
 	}
-	if !strings.Contains(out.String(), "ro.md: error: not fixed: write ro.md: file is read-only") {
+	if !strings.Contains(out.String(), "ro.md: error: not fixed: file is read-only") {
 		t.Errorf("no error for ro.md:\n%s", out.String())
 	}
 	if data, _ := os.ReadFile("ro.md"); string(data) != fixDraftA {

@@ -38,11 +38,11 @@ func Write(path string, data []byte) (err error) {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		target = real
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: %w", path, err)
+		return wrapErr(path, err)
 	}
 	if fi, err := os.Stat(target); err == nil {
 		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", path)
+			return wrapErr(path, errors.New("not a regular file"))
 		}
 		orig, mode = fi, fi.Mode()&keepMode
 		// Renaming would succeed over a read-only file (only the
@@ -50,18 +50,18 @@ func Write(path string, data []byte) (err error) {
 		// read-only meant it: refuse a file nobody may write, even as
 		// root, and check that this process may write it.
 		if fi.Mode().Perm()&0o222 == 0 {
-			return fmt.Errorf("write %s: file is read-only: %w", path, fs.ErrPermission)
+			return wrapErr(path, fmt.Errorf("file is read-only: %w", fs.ErrPermission))
 		}
 		f, err := os.OpenFile(target, os.O_WRONLY, 0)
 		if err != nil {
 			if errors.Is(err, fs.ErrPermission) {
-				return fmt.Errorf("write %s: file is read-only: %w", path, fs.ErrPermission)
+				return wrapErr(path, fmt.Errorf("file is read-only: %w", fs.ErrPermission))
 			}
-			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+			return wrapErr(path, unwrapPath(err))
 		}
 		f.Close()
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return wrapErr(path, unwrapPath(err))
 	}
 
 	dir, base := filepath.Split(target)
@@ -71,9 +71,9 @@ func Write(path string, data []byte) (err error) {
 	tmp, err := os.CreateTemp(dir, "."+base+".copydesk-*.tmp")
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("write %s: directory %s is not writable: %w", path, dir, fs.ErrPermission)
+			return wrapErr(path, fmt.Errorf("directory %s is not writable: %w", dir, fs.ErrPermission))
 		}
-		return fmt.Errorf("write %s: creating temporary file: %w", path, unwrapPath(err))
+		return wrapErr(path, fmt.Errorf("creating temporary file: %w", unwrapPath(err)))
 	}
 	tmpName := tmp.Name()
 	closed := false
@@ -87,24 +87,24 @@ func Write(path string, data []byte) (err error) {
 	}()
 
 	if err := writeData(tmp, data); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return wrapErr(path, unwrapPath(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: sync: %w", path, unwrapPath(err))
+		return wrapErr(path, fmt.Errorf("sync: %w", unwrapPath(err)))
 	}
 	if orig != nil {
 		chown(tmp, orig) // best effort: only root may give a file away
 	}
 	// After chown, which clears set-user-ID bits.
 	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("write %s: setting mode: %w", path, unwrapPath(err))
+		return wrapErr(path, fmt.Errorf("setting mode: %w", unwrapPath(err)))
 	}
 	closed = true
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return wrapErr(path, unwrapPath(err))
 	}
 	if err := rename(tmpName, target); err != nil {
-		return fmt.Errorf("write %s: replacing file: %w", path, unwrapPath(err))
+		return wrapErr(path, fmt.Errorf("replacing file: %w", unwrapPath(err)))
 	}
 	syncDir(dir)
 	return nil
@@ -134,3 +134,17 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// WriteError is the error of a failed Write: the path and what went wrong.
+// Callers that name the file themselves print Err alone.
+type WriteError struct {
+	Path string
+	Err  error
+}
+
+func (e *WriteError) Error() string { return "write " + e.Path + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *WriteError) Unwrap() error { return e.Err }
+
+func wrapErr(path string, err error) error { return &WriteError{Path: path, Err: err} }
