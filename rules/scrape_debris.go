@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -1219,9 +1220,10 @@ func (r *ScrapeDebris) classifyLong(doc *lint.Document, st *debrisState, ln *dli
 func foldLine(dst []byte, s string) ([]byte, int) {
 	// The usual long line (trimmed, single spaces, no tabs) only needs its
 	// case folded: eight bytes at a time.
-	if s != "" && s[0] != ' ' && s[len(s)-1] != ' ' && strings.IndexByte(s, '\t') < 0 &&
-		strings.IndexByte(s, '\n') < 0 && !strings.Contains(s, "  ") {
-		return foldASCII(dst, s), strings.Count(s, " ") + 1
+	if s != "" && s[0] != ' ' && s[len(s)-1] != ' ' {
+		if out, spaces, ok := foldASCII(dst, s); ok {
+			return out, spaces + 1
+		}
 	}
 	words := 0
 	space, in := false, false
@@ -1249,33 +1251,57 @@ func foldLine(dst []byte, s string) ([]byte, int) {
 	return dst, words
 }
 
-// foldASCII appends s to dst with ASCII upper case folded, eight bytes at
-// a time.
-func foldASCII(dst []byte, s string) []byte {
+// foldASCII appends s to dst with ASCII upper case folded and counts its
+// spaces, eight bytes at a time (SWAR); ok is false (and dst undefined) if
+// s has a tab, a newline or two spaces in a row.
+func foldASCII(dst []byte, s string) (_ []byte, spaces int, ok bool) {
 	const (
 		ones  = 0x0101010101010101
+		lows  = 0x7f7f7f7f7f7f7f7f
 		highs = 0x8080808080808080
 	)
+	// is returns the high bit of each byte of v equal to c*ones.
+	is := func(v, c uint64) uint64 {
+		x := v ^ c
+		return ^((x & lows) + lows | x) & highs
+	}
 	n := len(dst)
 	dst = slices.Grow(dst, len(s)+8)[:n+len(s)+8]
 	out := dst[n:]
+	prevSpace := uint64(0) // the last byte of the previous word was a space
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		w := s[i : i+8]
 		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		sp := is(v, ' '*ones)
+		if is(v, '\t'*ones)|is(v, '\n'*ones)|sp&(sp<<8|prevSpace) != 0 {
+			return nil, 0, false
+		}
+		prevSpace = sp >> 56
+		spaces += bits.OnesCount64(sp)
 		v7 := v &^ highs // per byte on seven bits: no carry crosses a byte
 		upper := (v7 + (0x80-'A')*ones) &^ (v7 + (0x7f-'Z')*ones) &^ v & highs
 		binary.LittleEndian.PutUint64(out[i:], v|upper>>2) // 0x80>>2 = 0x20
 	}
+	prev := byte(0)
+	if i > 0 {
+		prev = s[i-1]
+	}
 	for ; i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' {
+		switch {
+		case c == '\t' || c == '\n' || c == ' ' && prev == ' ':
+			return nil, 0, false
+		case c == ' ':
+			spaces++
+		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
 		}
 		out[i] = c
+		prev = c
 	}
-	return dst[:n+len(s)]
+	return dst[:n+len(s)], spaces, true
 }
 
 // elementLines returns the source lines of the HTML element that makes
