@@ -69,12 +69,11 @@ func analyze(doc *lint.Document) *Analysis {
 			if qi == len(doc.Quotes) || doc.Quotes[qi].Start >= ss.End {
 				// No quote reaches the sentence: every token is outside.
 				quoted := true
-				lower := z.lower
 				for k := range toks {
 					t := &toks[k]
 					switch t.Kind {
 					case Word:
-						t.cls = lookup(lower[t.Start:t.End])
+						t.cls = lookup(z.word(t))
 						words |= t.cls
 						quoted = false
 					case Number:
@@ -93,7 +92,7 @@ func analyze(doc *lint.Document) *Analysis {
 			for k := range toks {
 				t := &toks[k]
 				if t.Kind == Word {
-					t.cls = lookup(z.lower[t.Start:t.End])
+					t.cls = lookup(z.word(t))
 					words |= t.cls
 				}
 				for qi < len(doc.Quotes) && doc.Quotes[qi].End <= int(t.Start) {
@@ -1159,5 +1158,12 @@ func appendTokensIn(dst []Token, text string, span lint.Span) []Token {
 	return tokenize(dst, text, span)
 }
 
+// word returns the lower-cased text of token t of the analysed document,
+// without bounds checks: the tokenizer's offsets lie inside Doc.Text, and
+// the lower-cased copy has its length.
+func (z *analyzer) word(t *Token) string {
+	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(z.lower)), t.Start)), t.End-t.Start)
+}
+
 // lw returns the lower-cased text of a token of the analysed document.
-func (z *analyzer) lw(t Token) string { return z.lower[t.Start:t.End] }
+func (z *analyzer) lw(t Token) string { return z.word(&t) }
