@@ -201,7 +201,8 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 	if !fire {
 		return nil
 	}
-	var report []source
+	// The findings, filtered in place: srcs is not needed any more.
+	report := srcs[:0]
 	for _, s := range srcs {
 		if s.anon && !s.pronoun {
 			report = append(report, s)
@@ -346,13 +347,13 @@ func (r *AnonymousSourcing) anonymousRun(a *prose.Analysis, srcs []source) bool 
 	for k := 0; k < len(srcs); {
 		blk := a.Attributions[srcs[k].at].Block
 		all := true
-		var these []source
+		first := k
 		for ; k < len(srcs) && a.Attributions[srcs[k].at].Block == blk; k++ {
-			these = append(these, srcs[k])
 			if !srcs[k].anon {
 				all = false
 			}
 		}
+		these := srcs[first:k]
 		// A body paragraph between this and the last with no attribution
 		// ends the run.
 		if lastBlock >= 0 && !consecutiveBodyBlocks(a, lastBlock, blk) {
