@@ -558,7 +558,17 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 	// Labels with punctuation ("Photo:", "(Photo by").
 	if f.Words <= 20 {
 		trim := strings.TrimLeft(line, " \t")
+		// A label's first byte is a lower-case letter or "(": a line
+		// whose first byte, folded, differs cannot match it, not even
+		// under Unicode folding (the prefixes are ASCII and as long).
+		first := byte(0)
+		if trim != "" {
+			first = trim[0] | 0x20
+		}
 		for _, lb := range labels {
+			if lb.prefix[0] != first {
+				continue
+			}
 			if f.Words <= lb.maxWords && len(trim) >= len(lb.prefix) && strings.EqualFold(trim[:len(lb.prefix)], lb.prefix) {
 				if lb.cat == ReadOn || lb.cat == RelatedItem {
 					if f.FinalStop && f.Words > 12 {

@@ -146,6 +146,18 @@ func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 // segments split by ">", "»", "›", "|" or a spaced "/", the first "Home" or
 // all of at most three words.
 func IsBreadcrumb(line string) bool {
+	// Three segments need two separators: a line with no byte of one
+	// (">", "|", "/", the last bytes of "»" and "›") is none.
+	seps := 0
+	for i := 0; i < len(line) && seps < 2; i++ {
+		switch line[i] {
+		case '>', '|', '/', 0xBB, 0xBA:
+			seps++
+		}
+	}
+	if seps < 2 {
+		return false
+	}
 	segs := 0
 	allShort := true
 	first := ""
