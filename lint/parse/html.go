@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"sort"
+	"sync"
 
 	"copydesk/lint"
 
@@ -119,6 +120,37 @@ type htmlParser struct {
 	sawTitle bool
 	inTitle  bool  // the headline <title> is open (perhaps inside a skipped <head>)
 	capFix   []int // Text offsets of figcaption blocks whose figure has an image
+	nameBuf  []byte
+}
+
+// tagName returns the lower-cased name of a start or end tag from its raw
+// bytes after "<" or "</", as the tokenizer's TagName does (the name ends
+// at white space, "/" or ">"), without the copy TagName makes of every
+// name: an all lower-case name is returned in place, any other in a buffer
+// reused for the next tag. (TagName also replaces NUL bytes, which Decode
+// has already refused.)
+func (p *htmlParser) tagName(raw []byte) []byte {
+	upper := false
+	for i, c := range raw {
+		switch c {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			raw = raw[:i]
+		default:
+			upper = upper || 'A' <= c && c <= 'Z'
+			continue
+		}
+		break
+	}
+	if !upper {
+		return raw
+	}
+	p.nameBuf = append(p.nameBuf[:0], raw...)
+	for i, c := range p.nameBuf {
+		if 'A' <= c && c <= 'Z' {
+			p.nameBuf[i] = c + 'a' - 'A'
+		}
+	}
+	return p.nameBuf
 }
 
 // parseHTML reads an HTML draft with the x/net/html tokenizer, tracking
@@ -167,17 +199,37 @@ func parseHTMLOnce(path string, src []byte, start int, useTitle bool) (*lint.Doc
 	p.run(start, len(src))
 	doc := b.Finish()
 	p.fixCaptions(doc)
-	return doc, b, p.sawTitle
+	sawTitle := p.sawTitle
+	p.release()
+	return doc, b, sawTitle
 }
 
+// htmlParsers recycles parsers, with their stack, counts and buffers:
+// every HTML draft, and every HTML block of a Markdown draft, needs one.
+var htmlParsers = sync.Pool{New: func() any { return &htmlParser{counts: make(map[atom.Atom]int, 32)} }}
+
+// newHTMLParser returns a parser, recycled if one is free; hand it back
+// with release.
 func newHTMLParser(b *lint.Builder, src []byte, useTitle bool) *htmlParser {
-	return &htmlParser{
-		b:        b,
-		src:      src,
-		counts:   make(map[atom.Atom]int),
-		curOwner: -1,
-		useTitle: useTitle,
+	p := htmlParsers.Get().(*htmlParser)
+	p.b, p.src, p.curOwner, p.useTitle = b, src, -1, useTitle
+	return p
+}
+
+// release resets p and hands it back for the next newHTMLParser. Nothing
+// may use p afterwards.
+func (p *htmlParser) release() {
+	clear(p.stack)
+	clear(p.counts)
+	clear(p.unknown)
+	*p = htmlParser{
+		stack:   p.stack[:0],
+		counts:  p.counts,
+		unknown: p.unknown,
+		capFix:  p.capFix[:0],
+		nameBuf: p.nameBuf[:0],
 	}
+	htmlParsers.Put(p)
 }
 
 // run tokenizes src[from:to], appending its prose to the builder, and
@@ -199,11 +251,9 @@ func (p *htmlParser) run(from, to int) {
 		case html.TextToken:
 			p.text(s, e)
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			p.start(name, tt == html.SelfClosingTagToken, s, e)
+			p.start(p.tagName(raw[1:]), tt == html.SelfClosingTagToken, s, e)
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			p.end(name, s, e)
+			p.end(p.tagName(raw[2:]), s, e)
 		case html.CommentToken:
 			if len(raw) >= 7 && bytes.HasPrefix(raw, []byte("<!--")) && bytes.HasSuffix(raw, []byte("-->")) {
 				p.b.AddComment(string(raw[4:len(raw)-3]), lint.Span{Start: s, End: e})

@@ -293,6 +293,7 @@ func (w *mdWalker) htmlBlock(n *ast.HTMLBlock) {
 	p.headline = true // the Markdown headline is chosen by Markdown rules
 	p.quoted = w.quoted
 	p.run(w.base+from, w.base+min(to, len(w.src)-w.base))
+	p.release()
 }
 
 // comments records the HTML comments in the goldmark source range

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 
@@ -47,6 +48,7 @@ func TestParseAfterRelease(t *testing.T) {
 		draft{"crlf.txt", []byte("Head\r\n\r\nBody \"quoted\" here.\r\nMore.\r")},
 		draft{"e.html", []byte("<title>T</title><h1></h1><p>Body &amp; more.</p>")},
 		draft{"empty.txt", nil},
+		draft{"blocks.md", []byte("<div class=\"share\">\nShare this &amp; <a href=\"x\">more</a>\n</div>\n\n<FIGURE><img src=x><figcaption>Cap</figcaption></FIGURE>\n\nText.\n")},
 		draft{"long.txt", []byte("H\n\n" + strings.Repeat("A sentence of Ruth Okafor's. ", 400))},
 	)
 	want := make([]string, len(drafts))
@@ -65,6 +67,36 @@ func TestParseAfterRelease(t *testing.T) {
 			doc.Release()
 		}
 	}
+	// Workers sharing the pools, as the runner's -j workers do.
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for round := 0; round < 5; round++ {
+				for k := range drafts {
+					i := (k + w*7) % len(drafts)
+					doc, err := Parse(drafts[i].name, drafts[i].src)
+					if err != nil {
+						errs <- err.Error()
+						return
+					}
+					if got := render(doc); got != want[i] {
+						errs <- fmt.Sprintf("worker %d %s: recycled parse differs", w, drafts[i].name)
+						return
+					}
+					doc.Release()
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+
 	// A plain draft without CR is its own Text: no copy.
 	src := []byte("\xEF\xBB\xBFHead\n\nBody.\n")
 	doc, err := Parse("a.txt", src)
