@@ -7,6 +7,7 @@ import (
 	"html"
 	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -179,10 +180,34 @@ type dline struct {
 // debrisState is the per-check memory, pooled so that a check allocates
 // almost nothing.
 type debrisState struct {
-	sc    debris.Scratch
-	lines []dline
-	dups  []dupKey // duplicate candidates, sorted by key
-	fold  []byte   // a long line folded for its duplicate key
+	sc     debris.Scratch
+	lines  []dline
+	dups   []dupKey // duplicate candidates, sorted by key
+	fold   []byte   // a long line folded for its duplicate key
+	quotes quoteCursor
+}
+
+// quoteCursor answers Document.InQuote for offsets that mostly grow, as
+// the lines do, by walking the sorted quotations instead of a binary
+// search per query.
+type quoteCursor struct {
+	quotes []lint.Span
+	i      int // the first quotation ending after the last offset asked
+	last   int
+}
+
+func (c *quoteCursor) reset(quotes []lint.Span) { *c = quoteCursor{quotes: quotes} }
+
+// in reports whether off lies in a quotation (as Document.InQuote).
+func (c *quoteCursor) in(off int) bool {
+	if off < c.last {
+		c.i = sort.Search(len(c.quotes), func(i int) bool { return c.quotes[i].End > off })
+	}
+	c.last = off
+	for c.i < len(c.quotes) && c.quotes[c.i].End <= off {
+		c.i++
+	}
+	return c.i < len(c.quotes) && c.quotes[c.i].Start <= off
 }
 
 // dupKey is a line that may repeat another: its key and index.
@@ -197,7 +222,11 @@ var statePool = sync.Pool{New: func() any { return new(debrisState) }}
 func (r *ScrapeDebris) Check(p *lint.Pass) error {
 	doc := p.Doc
 	st := statePool.Get().(*debrisState)
-	defer statePool.Put(st)
+	defer func() {
+		st.quotes.reset(nil) // keep no document alive in the pool
+		statePool.Put(st)
+	}()
+	st.quotes.reset(doc.Quotes)
 	lines := r.collect(doc, st, st.lines[:0])
 	st.lines = lines
 	r.gate(doc, lines, st)
@@ -346,11 +375,11 @@ func (r *ScrapeDebris) classify(doc *lint.Document, st *debrisState, ln *dline, 
 		ln.protected = true
 		return
 	}
-	quoted := doc.InQuote(ln.span.Start) || (m.Cue > 0 && doc.InQuote(ln.span.Start+m.Cue)) || doc.Blocks[ln.block].Quoted
+	quoted := st.quotes.in(ln.span.Start) || (m.Cue > 0 && st.quotes.in(ln.span.Start+m.Cue)) || doc.Blocks[ln.block].Quoted
 	if quoted {
 		m.Cat = debris.None
 	}
-	if m.ReadMore > 0 && !doc.InQuote(ln.span.Start+m.ReadMore) && readMoreTail(text, m.ReadMore) {
+	if m.ReadMore > 0 && !st.quotes.in(ln.span.Start+m.ReadMore) && readMoreTail(text, m.ReadMore) {
 		ln.readMore = m.ReadMore
 	}
 	switch m.Cat {
@@ -1209,7 +1238,7 @@ func (r *ScrapeDebris) classifyLong(doc *lint.Document, st *debrisState, ln *dli
 	}
 	ln.closeParen = creditParen(text)
 	ln.key = foldKey(st.fold)
-	if k := debris.ReadMoreIndex(text); k > 0 && !doc.InQuote(ln.span.Start+k) && readMoreTail(text, k) {
+	if k := debris.ReadMoreIndex(text); k > 0 && !st.quotes.in(ln.span.Start+k) && readMoreTail(text, k) {
 		ln.readMore = k
 	}
 }
