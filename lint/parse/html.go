@@ -28,58 +28,61 @@ type elemInfo struct {
 	level int
 }
 
-var elems = map[atom.Atom]elemInfo{
-	atom.P: {former, lint.Paragraph, 0}, atom.Li: {former, lint.ListItem, 0},
-	atom.Blockquote: {former, lint.Quote, 0},
-	atom.H1:         {former, lint.Heading, 1}, atom.H2: {former, lint.Heading, 2}, atom.H3: {former, lint.Heading, 3},
-	atom.H4: {former, lint.Heading, 4}, atom.H5: {former, lint.Heading, 5}, atom.H6: {former, lint.Heading, 6},
-	atom.Figcaption: {former, lint.Caption, 0}, atom.Caption: {former, lint.Caption, 0},
-	atom.Td: {former, lint.Cell, 0}, atom.Th: {former, lint.Cell, 0}, atom.Dt: {former, lint.Cell, 0}, atom.Dd: {former, lint.Cell, 0},
-
-	atom.Script: {class: skipped}, atom.Style: {class: skipped}, atom.Nav: {class: skipped},
-	atom.Noscript: {class: skipped}, atom.Template: {class: skipped}, atom.Svg: {class: skipped},
-	atom.Iframe: {class: skipped}, atom.Head: {class: skipped}, atom.Math: {class: skipped},
-	atom.Pre: {class: skipped}, atom.Code: {class: skipped}, atom.Textarea: {class: skipped},
-	atom.Select: {class: skipped}, atom.Object: {class: skipped}, atom.Title: {class: skipped},
-	atom.Noembed: {class: skipped}, atom.Noframes: {class: skipped}, atom.Xmp: {class: skipped},
-
-	atom.A: {class: inline}, atom.Abbr: {class: inline}, atom.Acronym: {class: inline}, atom.B: {class: inline},
-	atom.Bdi: {class: inline}, atom.Bdo: {class: inline}, atom.Big: {class: inline}, atom.Cite: {class: inline},
-	atom.Data: {class: inline}, atom.Dfn: {class: inline}, atom.Em: {class: inline}, atom.Font: {class: inline},
-	atom.I: {class: inline}, atom.Ins: {class: inline}, atom.Del: {class: inline}, atom.Kbd: {class: inline},
-	atom.Label: {class: inline}, atom.Mark: {class: inline}, atom.Q: {class: inline}, atom.S: {class: inline},
-	atom.Samp: {class: inline}, atom.Small: {class: inline}, atom.Span: {class: inline}, atom.Strike: {class: inline},
-	atom.Strong: {class: inline}, atom.Sub: {class: inline}, atom.Sup: {class: inline}, atom.Time: {class: inline},
-	atom.Tt: {class: inline}, atom.U: {class: inline}, atom.Var: {class: inline}, atom.Nobr: {class: inline},
-	atom.Button: {class: inline}, atom.Output: {class: inline}, atom.Ruby: {class: inline}, atom.Rt: {class: inline},
-	atom.Rp: {class: inline}, atom.Blink: {class: inline}, atom.Marquee: {class: inline},
-
-	atom.Area: {class: void}, atom.Base: {class: void}, atom.Br: {class: void}, atom.Col: {class: void},
-	atom.Embed: {class: void}, atom.Hr: {class: void}, atom.Img: {class: void}, atom.Input: {class: void},
-	atom.Link: {class: void}, atom.Meta: {class: void}, atom.Param: {class: void}, atom.Source: {class: void},
-	atom.Track: {class: void}, atom.Wbr: {class: void}, atom.Keygen: {class: void},
-}
-
-// infoOf classifies a tag: known elements by the table, other known HTML
-// elements are containers, unknown (custom) elements are inline.
+// infoOf classifies a tag: known elements by the switch, other known HTML
+// elements are containers, unknown (custom) elements are inline. (A switch
+// rather than a map: no table to build at start-up, no hashing per tag.)
 func infoOf(a atom.Atom) elemInfo {
-	if info, ok := elems[a]; ok {
-		return info
-	}
-	if a == 0 {
+	switch a {
+	case atom.P:
+		return elemInfo{former, lint.Paragraph, 0}
+	case atom.Li:
+		return elemInfo{former, lint.ListItem, 0}
+	case atom.Blockquote:
+		return elemInfo{former, lint.Quote, 0}
+	case atom.H1:
+		return elemInfo{former, lint.Heading, 1}
+	case atom.H2:
+		return elemInfo{former, lint.Heading, 2}
+	case atom.H3:
+		return elemInfo{former, lint.Heading, 3}
+	case atom.H4:
+		return elemInfo{former, lint.Heading, 4}
+	case atom.H5:
+		return elemInfo{former, lint.Heading, 5}
+	case atom.H6:
+		return elemInfo{former, lint.Heading, 6}
+	case atom.Figcaption, atom.Caption:
+		return elemInfo{former, lint.Caption, 0}
+	case atom.Td, atom.Th, atom.Dt, atom.Dd:
+		return elemInfo{former, lint.Cell, 0}
+	case atom.Script, atom.Style, atom.Nav, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Head,
+		atom.Math, atom.Pre, atom.Code, atom.Textarea, atom.Select, atom.Object, atom.Title, atom.Noembed,
+		atom.Noframes, atom.Xmp:
+		return elemInfo{class: skipped}
+	case atom.A, atom.Abbr, atom.Acronym, atom.B, atom.Bdi, atom.Bdo, atom.Big, atom.Cite, atom.Data, atom.Dfn,
+		atom.Em, atom.Font, atom.I, atom.Ins, atom.Del, atom.Kbd, atom.Label, atom.Mark, atom.Q, atom.S, atom.Samp,
+		atom.Small, atom.Span, atom.Strike, atom.Strong, atom.Sub, atom.Sup, atom.Time, atom.Tt, atom.U, atom.Var,
+		atom.Nobr, atom.Button, atom.Output, atom.Ruby, atom.Rt, atom.Rp, atom.Blink, atom.Marquee:
+		return elemInfo{class: inline}
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link,
+		atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr, atom.Keygen:
+		return elemInfo{class: void}
+	case 0:
 		return elemInfo{class: inline}
 	}
 	return elemInfo{class: container, kind: lint.Other}
 }
 
-// closesP lists start tags that end an open <p>.
-var closesP = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Details: true,
-	atom.Dialog: true, atom.Div: true, atom.Dl: true, atom.Fieldset: true, atom.Figcaption: true,
-	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
-	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true,
-	atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
-	atom.Section: true, atom.Table: true, atom.Ul: true, atom.Li: true, atom.Dd: true, atom.Dt: true,
+// closesP reports whether a start tag ends an open <p>.
+func closesP(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Details, atom.Dialog, atom.Div, atom.Dl,
+		atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4,
+		atom.H5, atom.H6, atom.Header, atom.Hgroup, atom.Hr, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+		atom.Pre, atom.Section, atom.Table, atom.Ul, atom.Li, atom.Dd, atom.Dt:
+		return true
+	}
+	return false
 }
 
 // hnode is an open element.
@@ -285,7 +288,7 @@ func (p *htmlParser) start(name []byte, selfClosing bool, s, e int) {
 	if p.counts[atom.Head] > 0 && !inHead(a) {
 		p.popThrough(atom.Head, "")
 	}
-	if closesP[a] && p.counts[atom.P] > 0 {
+	if closesP(a) && p.counts[atom.P] > 0 {
 		p.closeInScope(atom.P, 0, 0)
 	}
 	switch a {
