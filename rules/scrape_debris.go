@@ -185,6 +185,9 @@ type debrisState struct {
 	dups   []dupKey // duplicate candidates, sorted by key
 	fold   []byte   // a long line folded for its duplicate key
 	quotes quoteCursor
+	// lineFixes' memory: the flagged lines and their edits by line.
+	flagged []int
+	fixes   [][]lint.Edit
 }
 
 // quoteCursor answers Document.InQuote for offsets that mostly grow, as
@@ -224,13 +227,14 @@ func (r *ScrapeDebris) Check(p *lint.Pass) error {
 	st := statePool.Get().(*debrisState)
 	defer func() {
 		st.quotes.reset(nil) // keep no document alive in the pool
+		clear(st.fixes)
 		statePool.Put(st)
 	}()
 	st.quotes.reset(doc.Quotes)
 	lines := r.collect(doc, st, st.lines[:0])
 	st.lines = lines
 	r.gate(doc, lines, st)
-	fixes := lineFixes(doc, lines)
+	fixes := lineFixes(doc, lines, st)
 	for i := range lines {
 		ln := &lines[i]
 		if ln.cat == debris.None {
@@ -238,7 +242,8 @@ func (r *ScrapeDebris) Check(p *lint.Pass) error {
 		}
 		name := ln.cat.String()
 		f := lint.Finding{Span: ln.span, Message: fmt.Sprintf("Scrape debris (%s): remove?", name)}
-		if es, ok := fixes[i]; ok {
+		if i < len(fixes) && fixes[i] != nil {
+			es := fixes[i]
 			f.Fix = &lint.Fix{Message: "Remove the " + name, Safe: true, Edits: es}
 		}
 		p.Report(f)
@@ -791,17 +796,23 @@ func tagAt(s string) int {
 // whole source line(s) when nothing else shares them (list marker and
 // markup included), plus one separating blank line when the removed lines
 // stood alone between blank lines; otherwise the line's text.
-func lineFixes(doc *lint.Document, lines []dline) map[int][]lint.Edit {
-	var out map[int][]lint.Edit
+//
+// The result, indexed by line (nil: no fix), lives in st until the next
+// check.
+func lineFixes(doc *lint.Document, lines []dline, st *debrisState) [][]lint.Edit {
+	flagged := st.flagged[:0]
 	for i := range lines {
 		if lines[i].cat != debris.None {
-			out = make(map[int][]lint.Edit)
-			break
+			flagged = append(flagged, i)
 		}
 	}
-	if out == nil {
+	st.flagged = flagged
+	if len(flagged) == 0 {
 		return nil
 	}
+	out := slices.Grow(st.fixes[:0], len(lines))[:len(lines)]
+	clear(out)
+	st.fixes = out
 	type del struct {
 		i    int
 		span lint.Span
@@ -873,8 +884,9 @@ func lineFixes(doc *lint.Document, lines []dline) map[int][]lint.Edit {
 	// on one source line) needs no edit of its own: an overlapping edit
 	// would only wait for the next round.
 	for _, r := range raws {
-		for i, es := range out {
-			if i == r.i {
+		for _, i := range flagged {
+			es := out[i]
+			if i == r.i || es == nil {
 				continue
 			}
 			covered := true
@@ -888,7 +900,7 @@ func lineFixes(doc *lint.Document, lines []dline) map[int][]lint.Edit {
 				}
 			}
 			if covered {
-				delete(out, i)
+				out[i] = nil
 			}
 		}
 	}
