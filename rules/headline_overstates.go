@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 
@@ -129,6 +130,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 		return nil
 	}
 	first := claimFirstBytes(claim)
+	idx := newClaimIndex(claim)
 	an := prose.Analyze(doc)
 	var carriers []carrier
 	var hit []bool
@@ -155,7 +157,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 			hit = make([]bool, len(toks)*2)
 		}
 		hit = hit[:len(toks)]
-		if sharedWords(an, toks, claim, &first, seen, hit) < need {
+		if sharedWords(an, toks, claim, &first, &idx, seen, hit) < need {
 			continue
 		}
 		hedged, cue := sentenceHedged(doc, an, si, toks, hit, r.opts.AnonymousIsHedge)
@@ -214,6 +216,56 @@ func headlineClaim(doc *lint.Document) []string {
 	}
 	return out
 }
+
+// claimIndex finds, without stemming, the body words that cannot stem to a
+// claim word: stemming only cuts a word's end, so a word's stem is a claim
+// word only if the claim word begins the word, or the word is an irregular
+// form of it ("went" for "go").
+type claimIndex struct {
+	byFirst [256]uint64 // claim words (bit i: claim[i]) by first byte
+	forms   []string    // irregular forms whose stem is a claim word
+}
+
+// newClaimIndex indexes the claim (at most maxClaimWords < 64 words).
+func newClaimIndex(claim []string) claimIndex {
+	var ci claimIndex
+	byStem := irregularForms()
+	for i, c := range claim {
+		ci.byFirst[c[0]] |= 1 << i
+		ci.forms = append(ci.forms, byStem[c]...)
+	}
+	return ci
+}
+
+// mayStem reports whether the lower-cased word w may stem to a claim word;
+// false means claimStem(w) is no claim word.
+func (ci *claimIndex) mayStem(claim []string, w string) bool {
+	for b := ci.byFirst[w[0]]; b != 0; b &= b - 1 {
+		if strings.HasPrefix(w, claim[bits.TrailingZeros64(b)]) {
+			return true
+		}
+	}
+	if len(ci.forms) > 0 {
+		sw := prose.StripPossessive(w)
+		for _, f := range ci.forms {
+			if sw == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// irregularForms maps a stem to the irregular forms that stem to it.
+var irregularForms = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for form := range irregularVerbs {
+		if st := claimStem(form); st != "" {
+			m[st] = append(m[st], form)
+		}
+	}
+	return m
+})
 
 // claimFirstBytes returns the first bytes a body word can start with and
 // still stem to a claim word: the stems' own, and those of irregular forms
@@ -280,7 +332,7 @@ type claimWord struct {
 
 // sharedWords counts the claim stems found among toks and marks, in hit,
 // the tokens that carry one.
-func sharedWords(an *prose.Analysis, toks []prose.Token, claim []string, first *[256]bool, seen, hit []bool) int {
+func sharedWords(an *prose.Analysis, toks []prose.Token, claim []string, first *[256]bool, idx *claimIndex, seen, hit []bool) int {
 	for i := range seen {
 		seen[i] = false
 	}
@@ -291,7 +343,7 @@ func sharedWords(an *prose.Analysis, toks []prose.Token, claim []string, first *
 			continue
 		}
 		w := an.Lower(t)
-		if t.Kind == prose.Word && !first[w[0]] {
+		if t.Kind == prose.Word && (!first[w[0]] || !idx.mayStem(claim, w)) {
 			continue // stemming keeps the first letter: no claim word starts so
 		}
 		st := claimStem(w)
