@@ -278,17 +278,24 @@ func claimFirstBytes(claim []string) [256]bool {
 			first[c[0]-'a'+'A'] = true
 		}
 	}
-	for _, ir := range irregularStems() {
-		if first[ir.stem[0]] {
-			for _, c := range claim {
-				if c == ir.stem {
-					first[ir.first] = true
-				}
-			}
+	byStem := irregularFirstBytes()
+	for _, c := range claim {
+		for _, b := range byStem[c] {
+			first[b] = true
 		}
 	}
 	return first
 }
+
+// irregularFirstBytes maps the claim stem of each irregular form's base
+// form to the first bytes of those forms (irregularStems by stem).
+var irregularFirstBytes = sync.OnceValue(func() map[string][]byte {
+	m := map[string][]byte{}
+	for _, ir := range irregularStems() {
+		m[ir.stem] = append(m[ir.stem], ir.first)
+	}
+	return m
+})
 
 // irregularStems lists, for each irregular form, its first byte and the
 // claim stem of its base form ("went": 'w', "go"), so that a draft does not
