@@ -126,7 +126,7 @@ func (z *analyzer) infinitive(toks []Token, k int) bool {
 func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 	k := b + 1
 	widely := false
-	for n := 0; n < 2 && word(toks, k) && passiveAdverbs[z.lw(toks[k])]; n++ {
+	for n := 0; n < 2 && word(toks, k) && toks[k].cls&wPassiveAdverb != 0; n++ {
 		if z.lw(toks[k]) == "widely" {
 			widely = true
 		}
@@ -141,7 +141,7 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 	x := z.lw(toks[k])
 	perfect := b != j
 	switch {
-	case passiveTo[x] != "" && z.wordIs(toks, k+1, "to") && z.infinitive(toks, k+2):
+	case toks[k].cls&wPassiveTo != 0 && z.wordIs(toks, k+1, "to") && z.infinitive(toks, k+2):
 		kind, key := Passive, "is "+x+" to"
 		if x == "expected" {
 			kind = Prediction

@@ -41,6 +41,8 @@ const (
 	wCueStart                       // a word that can begin a §2 construction
 	wAttrCue                        // "according" and "citing": cues that are no verb
 	wReasonCue                      // a word that can state a reason for anonymity (anonymity, named, fear...)
+	wPassiveAdverb                  // the passiveAdverbs of cues.go
+	wPassiveTo                      // the participles of passiveTo in cues.go
 )
 
 // sentence-level filters: a sentence whose unquoted words have none of
@@ -234,6 +236,12 @@ func init() {
 
 func init() {
 	add(wAttrCue, "according", "citing")
+	for w := range passiveAdverbs {
+		add(wPassiveAdverb, w)
+	}
+	for w := range passiveTo {
+		add(wPassiveTo, w)
+	}
 	add(wReasonCue, "anonymity", "named", "identified", "authorised", "authorized", "fear", "protect")
 	add(wCueAdverb, "reportedly", "allegedly", "supposedly", "purportedly", "reputedly")
 	add(wCueStart, "it", "is", "are", "was", "were", "has", "have", "had", "in", "according", "rumour", "rumor",
