@@ -5,44 +5,44 @@ package prose
 type wclass uint64
 
 const (
-	wReport      wclass = 1 << iota // reporting verb form (said, told, claims...)
-	wBelief                         // belief verb form (believe, thinks, feared...)
-	wParticiple                     // past participle of a cue verb (passive when after a copula)
-	wNounish                        // cue form that is also a common noun (claims, notes, states)
-	wCopula                         // is are was were
-	wBe                             // be been being (passives after modals/perfects)
-	wHave                           // has have had
-	wAux                            // modal/auxiliary that may sit between subject and verb
-	wAdverb                         // adverb that may sit between subject and verb, or copula and participle
-	wPronoun                        // he she they it
-	wDet                            // a an the
-	wIndef                          // indefinite determiner or quantifier (a, an, one, two, another, several, some...)
-	wPossessive                     // his her their its our my your
-	wBoundary                       // clause word that ends a source phrase walking back
-	wComplement                     // word that starts a source complement (close, familiar, at, of...)
-	wHonorific                      // Mr Ms Dr Cllr ...
-	wInstitution                    // police, prosecutors, council, company ...
-	wInstSuffix                     // Council, Police, Water, Rail ... ending a capitalised name
-	wSpokes                         // spokesperson, spokesman, representative
-	wDocument                       // report, statement, filing, papers ...
-	wAnonNoun                       // official, source, insider, aide, diplomat ...
-	wWeaselNoun                     // critics, observers, experts, analysts, commentators
-	wContrast                       // but however although while whereas yet
-	wWeekday                        // monday ... sunday, today, tonight, tomorrow
-	wMonth                          // january ... december
-	wProcedural                     // vote, meet, decide ... (expected-to decision)
-	wCourt                          // court vocabulary (legal exclusion)
-	wHedge                          // modal or epistemic hedge
-	wSubjPronoun                    // subject pronoun that follows "seen as" in a clause (he she they it we i you)
-	wNumber                         // number word (two, three ...)
-	wRoleNoun                       // a role held by one person (mayor, minister, chairman): definite = identified
-	wPersonNoun                     // a person noun that is anonymous when indefinite (man, woman, teacher ...)
-	wCueAdverb                      // reportedly, allegedly, supposedly, purportedly, reputedly
-	wCueStart                       // a word that can begin a §2 construction
-	wAttrCue                        // "according" and "citing": cues that are no verb
-	wReasonCue                      // a word that can state a reason for anonymity (anonymity, named, fear...)
-	wPassiveAdverb                  // the passiveAdverbs of cues.go
-	wPassiveTo                      // the participles of passiveTo in cues.go
+	wReport        wclass = 1 << iota // reporting verb form (said, told, claims...)
+	wBelief                           // belief verb form (believe, thinks, feared...)
+	wParticiple                       // past participle of a cue verb (passive when after a copula)
+	wNounish                          // cue form that is also a common noun (claims, notes, states)
+	wCopula                           // is are was were
+	wBe                               // be been being (passives after modals/perfects)
+	wHave                             // has have had
+	wAux                              // modal/auxiliary that may sit between subject and verb
+	wAdverb                           // adverb that may sit between subject and verb, or copula and participle
+	wPronoun                          // he she they it
+	wDet                              // a an the
+	wIndef                            // indefinite determiner or quantifier (a, an, one, two, another, several, some...)
+	wPossessive                       // his her their its our my your
+	wBoundary                         // clause word that ends a source phrase walking back
+	wComplement                       // word that starts a source complement (close, familiar, at, of...)
+	wHonorific                        // Mr Ms Dr Cllr ...
+	wInstitution                      // police, prosecutors, council, company ...
+	wInstSuffix                       // Council, Police, Water, Rail ... ending a capitalised name
+	wSpokes                           // spokesperson, spokesman, representative
+	wDocument                         // report, statement, filing, papers ...
+	wAnonNoun                         // official, source, insider, aide, diplomat ...
+	wWeaselNoun                       // critics, observers, experts, analysts, commentators
+	wContrast                         // but however although while whereas yet
+	wWeekday                          // monday ... sunday, today, tonight, tomorrow
+	wMonth                            // january ... december
+	wProcedural                       // vote, meet, decide ... (expected-to decision)
+	wCourt                            // court vocabulary (legal exclusion)
+	wHedge                            // modal or epistemic hedge
+	wSubjPronoun                      // subject pronoun that follows "seen as" in a clause (he she they it we i you)
+	wNumber                           // number word (two, three ...)
+	wRoleNoun                         // a role held by one person (mayor, minister, chairman): definite = identified
+	wPersonNoun                       // a person noun that is anonymous when indefinite (man, woman, teacher ...)
+	wCueAdverb                        // reportedly, allegedly, supposedly, purportedly, reputedly
+	wCueStart                         // a word that can begin a §2 construction
+	wAttrCue                          // "according" and "citing": cues that are no verb
+	wReasonCue                        // a word that can state a reason for anonymity (anonymity, named, fear...)
+	wPassiveAdverb                    // the passiveAdverbs of cues.go
+	wPassiveTo                        // the participles of passiveTo in cues.go
 )
 
 // sentence-level filters: a sentence whose unquoted words have none of
