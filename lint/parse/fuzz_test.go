@@ -50,6 +50,15 @@ func fuzzParse(t *testing.T, path string, src []byte) {
 		t.Fatal("Source is not the input")
 	}
 	checkDoc(t, doc)
+	// Parsing again into the memory the document releases gives the same
+	// document.
+	want := render(doc)
+	doc.Release()
+	again, _ := Parse(path, src)
+	if got := render(again); got != want {
+		t.Fatalf("parse into recycled memory differs:\n got %s\nwant %s", got, want)
+	}
+	again.Release()
 }
 
 func hasNUL(b []byte) bool {
