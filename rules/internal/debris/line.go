@@ -327,9 +327,10 @@ func fastWords(key []byte, line string, words []int, i, k, nw, stop int, classes
 			binary.LittleEndian.PutUint64(key[k:], low)
 			t := bits.TrailingZeros64(^(letter|d)&highs) >> 3 // word bytes before the first other, 8 if none
 			dig |= d & (1<<(8*t) - 1)
-			if step == 0 {
+			switch step {
+			case 0:
 				x0 = low
-			} else if step == 1 {
+			case 1:
 				x1 = low
 			}
 			k += t
