@@ -27,6 +27,24 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+// BenchmarkAnalyzeReleased is BenchmarkAnalyze in the steady state of the
+// runner: each analysis is released, so the next one reuses its tables.
+func BenchmarkAnalyzeReleased(b *testing.B) {
+	src, err := os.ReadFile("testdata/bench_draft.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := parse.Parse("bench_draft.txt", src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(doc.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		analyze(doc).Release()
+	}
+}
+
 // BenchmarkTokens measures the tokenizer alone.
 func BenchmarkTokens(b *testing.B) {
 	src, err := os.ReadFile("testdata/bench_draft.txt")
