@@ -168,7 +168,7 @@ func entries(words []string, v uint8) []entry {
 	return out
 }
 
-// buildTab builds an open-addressing table at most a quarter full. A key
+// buildTab builds an open-addressing table at most half full. A key
 // listed twice must carry the same value unless merge is set, when the
 // values are ORed. Keys are hashed by hash.
 func buildTab(es []entry, merge bool, hash func(string) uint32) ([]tabSlot, error) {
@@ -190,7 +190,7 @@ func buildTab(es []entry, merge bool, hash func(string) uint32) ([]tabSlot, erro
 		}
 	}
 	size := 16
-	for size < 4*len(keys) {
+	for size < 2*len(keys) {
 		size *= 2
 	}
 	tab := make([]tabSlot, size)
@@ -208,7 +208,7 @@ func buildTab(es []entry, merge bool, hash func(string) uint32) ([]tabSlot, erro
 }
 
 // buildWordTab builds classTab, a two-choice cuckoo table (wordSlots) at
-// most a quarter full, the values of a word listed twice ORed. It tries
+// most half full, the values of a word listed twice ORed. It tries
 // multipliers until every word finds a slot and returns the one used.
 func buildWordTab(es []entry) ([]wordSlot, uint64, error) {
 	vals := map[string]uint8{}
