@@ -18,9 +18,11 @@
 //     span leaves the marker out.
 //   - Markdown (.md, .markdown): YAML ("---") or TOML ("+++") front matter's
 //     title is the headline, else the first H1. Headings, paragraphs, list
-//     items, blockquote paragraphs (quoted) and table cells are blocks;
-//     code, link and image targets, image alt text, raw HTML tags and
-//     comments are not prose (comments are recorded for suppressions). Text
+//     items, blockquote paragraphs (quoted) and the cells of GFM pipe tables
+//     (th in the header row, td below; read by our own paragraph
+//     transformer, mdtable.go, as goldmark's table extension would) are
+//     blocks; code, link and image targets, image alt text, raw HTML tags
+//     and comments are not prose (comments are recorded for suppressions). Text
 //     inside raw HTML blocks is read with the HTML rules below. Entities and
 //     backslash escapes are decoded, each standing for its source bytes.
 //     Markdown shaped to make goldmark quadratic (see mdHostile) is read as
@@ -33,6 +35,12 @@
 //     headline title), pre, code, textarea, select and object are skipped.
 //     <br> is a synthetic "\n"; <img> marks its block (and the figcaption
 //     of its figure) with Block.Image; link text counts in Block.LinkBytes.
+//
+// Memory: a plain draft without CR is its own Text (Document.Text shares
+// the source bytes, nothing is copied), so the caller must not modify src
+// while the document is in use. Sentence and quotation spans share one
+// table. A caller done with a document may hand its buffers back with
+// lint.Document.Release, and the next Parse reuses them.
 //
 // Every format's parse time is linear in the input, whatever its nesting;
 // the tests hold 10,000-deep HTML, goldmark's pathological inputs and 50 MB

@@ -23,7 +23,10 @@ func FormatOf(path string) lint.Format {
 // Parse decodes src (see Decode), parses it in the format FormatOf(path)
 // picks, splits every block into sentences and computes Document.Quotes.
 // path names the file in errors and becomes Document.Path. Empty and
-// white-space-only drafts give a document with no blocks.
+// white-space-only drafts give a document with no blocks. The document
+// keeps src as its Source, and its Text may share src's bytes: do not
+// modify src while the document is in use (lint.Document.Release ends that
+// use).
 func Parse(path string, src []byte) (*lint.Document, error) {
 	start, err := Decode(path, src)
 	if err != nil {
