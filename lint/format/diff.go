@@ -61,14 +61,7 @@ type lineOp struct {
 // places; a 50 MB file should not become millions of line records), keeping
 // DiffContext of them next to the change: ops start at line skip+1.
 func lineDiff(old, new []byte) (ops []lineOp, skip int) {
-	p := commonPrefix(old, new)
-	p = bytes.LastIndexByte(old[:p], '\n') + 1 // back to a line start
-	s := commonSuffix(old[p:], new[p:])
-	if k := bytes.IndexByte(old[len(old)-s:], '\n'); k >= 0 {
-		s -= k + 1 // forward to a line start
-	} else {
-		s = 0
-	}
+	p, s := lineDiffBounds(old, new)
 	head := splitLines(old[:p])
 	skip = max(len(head)-DiffContext, 0)
 	for _, ln := range head[skip:] {
@@ -104,6 +97,21 @@ func lineDiff(old, new []byte) (ops []lineOp, skip int) {
 		tail = tail[k:]
 	}
 	return ops, skip
+}
+
+// lineDiffBounds returns the lengths of the common head of old and new,
+// cut back to a line start, and of the common tail after it, cut forward
+// past a newline: the lines between are the ones a line diff compares.
+func lineDiffBounds(old, new []byte) (p, s int) {
+	p = commonPrefix(old, new)
+	p = bytes.LastIndexByte(old[:p], '\n') + 1 // back to a line start
+	s = commonSuffix(old[p:], new[p:])
+	if k := bytes.IndexByte(old[len(old)-s:], '\n'); k >= 0 {
+		s -= k + 1 // forward to a line start
+	} else {
+		s = 0
+	}
+	return p, s
 }
 
 // splitLines splits b after each newline.

@@ -2,11 +2,13 @@ package format
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,8 +46,37 @@ func RenderFix(w io.Writer, src []byte, f *lint.Finding, useColor bool) error {
 	if f == nil || f.Fix == nil {
 		return nil
 	}
-	p := newPalette(useColor)
-	var b strings.Builder
+	fv := fixViews.Get().(*fixView)
+	defer fixViews.Put(fv)
+	fv.p = paletteFor(useColor)
+	b := fv.render(fv.out[:0], src, f)
+	_, err := w.Write(b)
+	fv.out = b[:0]
+	return err
+}
+
+// fixView holds the buffers RenderFix reuses from call to call.
+type fixView struct {
+	p      *palette
+	out    []byte
+	edits  []lint.Edit
+	groups []editGroup
+	after  []byte
+	arena  []byte    // the texts of segs
+	segs   []wordSeg // a word diff
+	line   []wordSeg // one display line of it
+}
+
+// wordSeg is text arena[a:b] kept, removed or added.
+type wordSeg struct {
+	typ  diffmatchpatch.Operation
+	a, b int
+}
+
+var fixViews = sync.Pool{New: func() any { return new(fixView) }}
+
+func (fv *fixView) render(b []byte, src []byte, f *lint.Finding) []byte {
+	p := fv.p
 	kind := "(suggestion)"
 	if f.Fix.Safe {
 		kind = "(safe)"
@@ -54,38 +85,52 @@ func RenderFix(w io.Writer, src []byte, f *lint.Finding, useColor bool) error {
 	if msg == "" {
 		msg = "Apply the fix"
 	}
-	fmt.Fprintf(&b, "    %s %s %s\n", p.label.Sprint("fix:"), msg, p.faint.Sprint(kind))
-	if groups, ok := groupEdits(src, f.Fix.Edits); ok {
-		for _, g := range groups {
-			renderGroup(&b, p, src, g)
+	b = append(b, "    "...)
+	b = p.label.add(b, "fix:")
+	b = append(b, ' ')
+	b = append(b, msg...)
+	b = append(b, ' ')
+	b = p.faint.add(b, kind)
+	b = append(b, '\n')
+	var ok bool
+	fv.edits = append(fv.edits[:0], f.Fix.Edits...)
+	if fv.groups, ok = groupEdits(fv.groups[:0], src, fv.edits); ok {
+		for _, g := range fv.groups {
+			b = fv.renderGroup(b, src, g)
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	clear(fv.groups) // drop the references to edits
+	clear(fv.edits)
+	return b
 }
 
+// palette holds the colours of fix views.
 type palette struct {
-	label, faint, del, ins, delWS, insWS *color.Color
+	label, faint, del, ins, delWS, insWS paint
 }
 
-func newPalette(on bool) *palette {
-	mk := func(attrs ...color.Attribute) *color.Color {
-		c := color.New(attrs...)
-		if on {
-			c.EnableColor()
-		} else {
-			c.DisableColor()
+var palettes [2]struct {
+	once sync.Once
+	p    palette
+}
+
+func paletteFor(on bool) *palette {
+	i := 0
+	if on {
+		i = 1
+	}
+	pp := &palettes[i]
+	pp.once.Do(func() {
+		pp.p = palette{
+			label: newPaint(on, color.FgCyan),
+			faint: newPaint(on, color.Faint),
+			del:   newPaint(on, color.FgRed),
+			ins:   newPaint(on, color.FgGreen),
+			delWS: newPaint(on, color.BgRed),
+			insWS: newPaint(on, color.BgGreen),
 		}
-		return c
-	}
-	return &palette{
-		label: mk(color.FgCyan),
-		faint: mk(color.Faint),
-		del:   mk(color.FgRed),
-		ins:   mk(color.FgGreen),
-		delWS: mk(color.BgRed),
-		insWS: mk(color.BgGreen),
-	}
+	})
+	return &pp.p
 }
 
 // editGroup is a run of whole source lines [start, end) and the edits in it.
@@ -94,8 +139,9 @@ type editGroup struct {
 	edits      []lint.Edit
 }
 
-// groupEdits sorts edits and groups those on the same or adjacent lines. It
-// returns false when an edit lies outside src or edits overlap.
+// groupEdits sorts edits (in place) and groups those on the same or
+// adjacent lines, appending the groups to groups. It returns false when an
+// edit lies outside src or edits overlap.
 //
 // A group spans whole lines, except on a very long line: there it stops
 // fixWindow bytes from the edits (see lineStartWithin), so that rendering a
@@ -104,14 +150,14 @@ type editGroup struct {
 // fixContext characters of unchanged text either side of a change anyway;
 // edits on one long line more than 2×fixWindow bytes apart make separate
 // groups, each shown on its own.
-func groupEdits(src []byte, edits []lint.Edit) ([]editGroup, bool) {
-	es := append([]lint.Edit(nil), edits...)
-	sort.SliceStable(es, func(i, j int) bool { return es[i].Span.Start < es[j].Span.Start })
-	var groups []editGroup
+func groupEdits(groups []editGroup, src []byte, es []lint.Edit) ([]editGroup, bool) {
+	if len(es) > 1 {
+		slices.SortStableFunc(es, func(a, b lint.Edit) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	}
 	prevEnd := 0
-	for _, e := range es {
+	for i, e := range es {
 		if e.Span.Start < prevEnd || e.Span.Start > e.Span.End || e.Span.End > len(src) {
-			return nil, false
+			return groups, false
 		}
 		prevEnd = e.Span.End
 		ls := lineStartWithin(src, e.Span.Start, fixWindow)
@@ -123,10 +169,10 @@ func groupEdits(src []byte, edits []lint.Edit) ([]editGroup, bool) {
 		}
 		if n := len(groups); n > 0 && ls <= groups[n-1].end {
 			groups[n-1].end = max(groups[n-1].end, le)
-			groups[n-1].edits = append(groups[n-1].edits, e)
+			groups[n-1].edits = groups[n-1].edits[:len(groups[n-1].edits)+1]
 			continue
 		}
-		groups = append(groups, editGroup{start: ls, end: le, edits: []lint.Edit{e}})
+		groups = append(groups, editGroup{start: ls, end: le, edits: es[i : i+1]})
 	}
 	return groups, true
 }
@@ -164,95 +210,276 @@ func lineEndWithin(src []byte, off, limit int) int {
 	return hi
 }
 
-func renderGroup(b *strings.Builder, p *palette, src []byte, g editGroup) {
-	before := string(src[g.start:g.end])
-	var after strings.Builder
+// renderGroup appends the view of one group of edits.
+func (fv *fixView) renderGroup(b []byte, src []byte, g editGroup) []byte {
+	p := fv.p
+	before := src[g.start:g.end]
+	after := fv.after[:0]
 	pos := g.start
 	for _, e := range g.edits {
-		after.Write(src[pos:e.Span.Start])
-		after.WriteString(e.New)
+		after = append(after, src[pos:e.Span.Start]...)
+		after = append(after, e.New...)
 		pos = e.Span.End
 	}
-	after.Write(src[pos:g.end])
+	after = append(after, src[pos:g.end]...)
+	fv.after = after
 
-	ops, _ := lineDiff([]byte(before), []byte(after.String()))
-	if wholeLines(ops) {
-		// Blank lines removed with a block are left out, unless they are
-		// all the fix removes.
-		blanksOnly := true
-		for _, op := range ops {
-			if op.kind != ' ' && strings.TrimSpace(op.text) != "" {
-				blanksOnly = false
-			}
+	// Does the fix only remove or only add whole lines (the line diff has
+	// '-' lines or '+' lines, not both)? Where the lines that differ are
+	// missing on one side, or are one line on each, the answer needs no
+	// diff; else ask go-diff's line mode as UnifiedDiff does.
+	var ops []lineOp
+	whole := false
+	pre, suf := lineDiffBounds(before, after)
+	mo, mn := before[pre:len(before)-suf], after[pre:len(after)-suf]
+	switch {
+	case len(mo) == 0 && len(mn) == 0:
+	case len(mo) == 0 || len(mn) == 0:
+		whole = true
+		kind, m := byte('-'), mo
+		if len(mo) == 0 {
+			kind, m = '+', mn
 		}
-		var changed []lineOp
-		for _, op := range ops {
-			if op.kind != ' ' && (blanksOnly || strings.TrimSpace(op.text) != "") {
-				changed = append(changed, op)
+		for len(m) > 0 {
+			k := bytes.IndexByte(m, '\n') + 1
+			if k == 0 {
+				k = len(m)
 			}
+			ops = append(ops, lineOp{kind, string(m[:k])})
+			m = m[k:]
 		}
-		for shown, op := range changed {
-			if shown == fixMaxLines {
-				fmt.Fprintf(b, "      %s\n", p.faint.Sprintf("… %d more lines", len(changed)-shown))
-				break
-			}
-			c := p.del
-			if op.kind == '+' {
-				c = p.ins
-			}
-			fmt.Fprintf(b, "      %s\n", c.Sprint(strings.TrimRight(string(op.kind)+" "+display(clip(op.text, fixMaxChange)), " ")))
-		}
-		return
+	case oneLine(mo) && oneLine(mn):
+	default:
+		ops, _ = lineDiff(before, after)
+		whole = wholeLines(ops)
+	}
+	if whole {
+		return appendWholeLines(b, p, ops)
 	}
 
 	// Word diff: unchanged source between the edits as it is, each edit's
 	// old and new text compared on its own (so a 1 MB line costs no more
-	// than its edits).
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	var diffs []diffmatchpatch.Diff
+	// than its edits). An edit that only inserts or deletes is its own
+	// diff; go-diff compares the others.
+	fv.arena, fv.segs = fv.arena[:0], fv.segs[:0]
+	var dmp *diffmatchpatch.DiffMatchPatch
 	pos = g.start
 	for _, e := range g.edits {
-		diffs = append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(src[pos:e.Span.Start])})
-		diffs = append(diffs, dmp.DiffCleanupSemantic(dmp.DiffMain(string(src[e.Span.Start:e.Span.End]), e.New, false))...)
-		pos = e.Span.End
-	}
-	diffs = append(diffs, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(src[pos:g.end])})
-	for _, line := range wordDiffLines(mergeDiffs(diffs)) {
-		if !line.changed() {
-			continue
-		}
-		b.WriteString("        ")
-		for i, s := range line {
-			text := s.Text
-			switch s.Type {
-			case diffmatchpatch.DiffEqual:
-				text = trimContext(text, i == 0, i == len(line)-1)
-				b.WriteString(display(text))
-			case diffmatchpatch.DiffDelete:
-				b.WriteString(changed(p, text, true))
-			case diffmatchpatch.DiffInsert:
-				b.WriteString(changed(p, text, false))
+		fv.addSeg(diffmatchpatch.DiffEqual, src[pos:e.Span.Start])
+		old := src[e.Span.Start:e.Span.End]
+		switch {
+		case len(old) == 0 && len(e.New) == 0:
+		case len(old) == 0 && utf8.ValidString(e.New):
+			fv.addSegString(diffmatchpatch.DiffInsert, e.New)
+		case len(e.New) == 0 && utf8.Valid(old):
+			fv.addSeg(diffmatchpatch.DiffDelete, old)
+		default:
+			if dmp == nil {
+				dmp = diffmatchpatch.New()
+				dmp.DiffTimeout = 0
+			}
+			for _, d := range dmp.DiffCleanupSemantic(dmp.DiffMain(string(old), e.New, false)) {
+				fv.addSegString(d.Type, d.Text)
 			}
 		}
-		b.WriteString("\n")
+		pos = e.Span.End
 	}
+	fv.addSeg(diffmatchpatch.DiffEqual, src[pos:g.end])
+
+	// Display lines break at the newlines of unchanged text; newlines
+	// inside a change stay in it (shown as ↵). Only lines with a change
+	// are shown.
+	line := fv.line[:0]
+	for _, s := range fv.segs {
+		if s.typ != diffmatchpatch.DiffEqual {
+			line = append(line, s)
+			continue
+		}
+		text := fv.arena[s.a:s.b]
+		i := bytes.IndexByte(text, '\n')
+		if i < 0 {
+			line = append(line, s)
+			continue
+		}
+		if i > 0 {
+			line = append(line, wordSeg{s.typ, s.a, s.a + i})
+		}
+		b = fv.appendWordLine(b, line)
+		line = line[:0]
+		// Lines between the first newline and the last hold no change.
+		if j := bytes.LastIndexByte(text, '\n'); j+1 < len(text) {
+			line = append(line, wordSeg{s.typ, s.a + j + 1, s.b})
+		}
+	}
+	b = fv.appendWordLine(b, line)
+	fv.line = line[:0]
+	return b
 }
 
-// mergeDiffs joins adjacent diffs of the same type and drops empty ones.
-func mergeDiffs(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
-	out := diffs[:0]
-	for _, d := range diffs {
-		if d.Text == "" {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].Type == d.Type {
-			out[n-1].Text += d.Text
-			continue
-		}
-		out = append(out, d)
+// oneLine reports whether m is one line: no newline but maybe a last one.
+func oneLine(m []byte) bool {
+	i := bytes.IndexByte(m, '\n')
+	return i < 0 || i == len(m)-1
+}
+
+// addSeg appends text of type typ to the word diff, joined to the last
+// segment when that has the same type; empty text is left out.
+func (fv *fixView) addSeg(typ diffmatchpatch.Operation, text []byte) {
+	if len(text) == 0 {
+		return
 	}
-	return out
+	a := len(fv.arena)
+	fv.arena = append(fv.arena, text...)
+	fv.joinSeg(typ, a)
+}
+
+func (fv *fixView) addSegString(typ diffmatchpatch.Operation, text string) {
+	if len(text) == 0 {
+		return
+	}
+	a := len(fv.arena)
+	fv.arena = append(fv.arena, text...)
+	fv.joinSeg(typ, a)
+}
+
+func (fv *fixView) joinSeg(typ diffmatchpatch.Operation, a int) {
+	if n := len(fv.segs); n > 0 && fv.segs[n-1].typ == typ {
+		fv.segs[n-1].b = len(fv.arena)
+		return
+	}
+	fv.segs = append(fv.segs, wordSeg{typ, a, len(fv.arena)})
+}
+
+// appendWordLine appends one display line of a word diff if it has a
+// change: unchanged text cut to a few characters next to the changes.
+func (fv *fixView) appendWordLine(b []byte, line []wordSeg) []byte {
+	changedLine := false
+	for _, s := range line {
+		if s.typ != diffmatchpatch.DiffEqual {
+			changedLine = true
+			break
+		}
+	}
+	if !changedLine {
+		return b
+	}
+	b = append(b, "        "...)
+	for i, s := range line {
+		text := fv.arena[s.a:s.b]
+		switch s.typ {
+		case diffmatchpatch.DiffEqual:
+			b = appendContext(b, text, i == 0, i == len(line)-1)
+		case diffmatchpatch.DiffDelete:
+			b = appendChanged(b, fv.p, string(text), true)
+		case diffmatchpatch.DiffInsert:
+			b = appendChanged(b, fv.p, string(text), false)
+		}
+	}
+	return append(b, '\n')
+}
+
+// appendContext appends display(trimContext(s, first, last)) for
+// unchanged text s without a newline, converting only what is shown.
+func appendContext(b, s []byte, first, last bool) []byte {
+	switch {
+	case first && last:
+	case first && moreRunes(s, fixContext):
+		return appendDisplay(b, "…"+string(lastRunesOf(s, fixContext)))
+	case last && moreRunes(s, fixContext):
+		return appendDisplay(b, string(firstRunesOf(s, fixContext))+"…")
+	case !first && !last && moreRunes(s, 2*fixContext+1):
+		return appendDisplay(b, string(firstRunesOf(s, fixContext))+"…"+string(lastRunesOf(s, fixContext)))
+	}
+	return appendDisplay(b, string(s))
+}
+
+// moreRunes reports whether s has more than n characters.
+func moreRunes(s []byte, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	for i, k := 0, 0; i < len(s); k++ {
+		if k == n {
+			return true
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(s[i:])
+		i += size
+	}
+	return false
+}
+
+func firstRunesOf(s []byte, n int) []byte {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRune(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+func lastRunesOf(s []byte, n int) []byte {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRune(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// appendWholeLines appends the lines a fix removes or adds.
+func appendWholeLines(b []byte, p *palette, ops []lineOp) []byte {
+	// Blank lines removed with a block are left out, unless they are
+	// all the fix removes.
+	blanksOnly := true
+	changed := 0
+	for _, op := range ops {
+		if op.kind != ' ' && strings.TrimSpace(op.text) != "" {
+			blanksOnly = false
+			changed++
+		}
+	}
+	if blanksOnly {
+		for _, op := range ops {
+			if op.kind != ' ' {
+				changed++
+			}
+		}
+	}
+	shown := 0
+	for _, op := range ops {
+		if op.kind == ' ' || !blanksOnly && strings.TrimSpace(op.text) == "" {
+			continue
+		}
+		if shown == fixMaxLines {
+			b = append(b, "      "...)
+			b = append(b, p.faint.on...)
+			b = append(b, "… "...)
+			b = strconv.AppendInt(b, int64(changed-shown), 10)
+			b = append(b, " more lines"...)
+			b = append(b, p.faint.off...)
+			return append(b, '\n')
+		}
+		c := p.del
+		if op.kind == '+' {
+			c = p.ins
+		}
+		b = append(b, "      "...)
+		b = append(b, c.on...)
+		at := len(b)
+		b = append(b, op.kind, ' ')
+		b = appendDisplay(b, clip(op.text, fixMaxChange))
+		for len(b) > at && b[len(b)-1] == ' ' {
+			b = b[:len(b)-1]
+		}
+		b = append(b, c.off...)
+		b = append(b, '\n')
+		shown++
+	}
+	return b
 }
 
 // wholeLines reports whether a line diff only removes or only adds lines.
@@ -264,63 +491,6 @@ func wholeLines(ops []lineOp) bool {
 	return kinds['-'] != kinds['+']
 }
 
-// diffLine is one display line of a word diff.
-type diffLine []diffmatchpatch.Diff
-
-func (l diffLine) changed() bool {
-	for _, s := range l {
-		if s.Type != diffmatchpatch.DiffEqual {
-			return true
-		}
-	}
-	return false
-}
-
-// wordDiffLines breaks a word diff into display lines at the newlines of
-// unchanged text; newlines inside a change stay in it (shown as ↵).
-func wordDiffLines(diffs []diffmatchpatch.Diff) []diffLine {
-	var lines []diffLine
-	var cur diffLine
-	for _, d := range diffs {
-		if d.Type != diffmatchpatch.DiffEqual {
-			cur = append(cur, d)
-			continue
-		}
-		parts := strings.Split(d.Text, "\n")
-		for i, part := range parts {
-			if i > 0 {
-				lines = append(lines, cur)
-				cur = nil
-			}
-			if part != "" {
-				cur = append(cur, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: part})
-			}
-		}
-	}
-	if len(cur) > 0 {
-		lines = append(lines, cur)
-	}
-	return lines
-}
-
-// trimContext cuts unchanged text to fixContext characters next to the
-// changes: the end of the first segment of a line, the start of the last,
-// both ends of one in the middle.
-func trimContext(s string, first, last bool) string {
-	n := utf8.RuneCountInString(s)
-	switch {
-	case first && last:
-		return s
-	case first && n > fixContext:
-		return "…" + lastRunes(s, fixContext)
-	case last && n > fixContext:
-		return firstRunes(s, fixContext) + "…"
-	case !first && !last && n > 2*fixContext+1:
-		return firstRunes(s, fixContext) + "…" + lastRunes(s, fixContext)
-	}
-	return s
-}
-
 func firstRunes(s string, n int) string {
 	i := 0
 	for k := 0; k < n && i < len(s); k++ {
@@ -328,15 +498,6 @@ func firstRunes(s string, n int) string {
 		i += size
 	}
 	return s[:i]
-}
-
-func lastRunes(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-	}
-	return s[i:]
 }
 
 // clip cuts s to n characters.
@@ -347,24 +508,57 @@ func clip(s string, n int) string {
 	return firstRunes(s, n) + "…"
 }
 
-// changed renders removed or added text: markers without colour, colour
-// (a background for white space only) with it.
-func changed(p *palette, text string, del bool) string {
-	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "↵")
-	text = display(clip(text, fixMaxChange))
+// appendChanged appends removed or added text: markers without colour,
+// colour (a background for white space only) with it.
+func appendChanged(b []byte, p *palette, text string, del bool) []byte {
+	if strings.IndexByte(text, '\n') >= 0 {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "↵")
+	}
 	c, ws := p.ins, p.insWS
 	open, close := "{+", "+}"
 	if del {
 		c, ws = p.del, p.delWS
 		open, close = "[-", "-]"
 	}
-	if c.Sprint("x") == "x" { // colour off
-		return open + text + close
+	if c.on == "" { // colour off
+		b = append(b, open...)
+		b = appendDisplay(b, clip(text, fixMaxChange))
+		return append(b, close...)
 	}
+	text = display(clip(text, fixMaxChange))
 	if strings.TrimSpace(text) == "" {
-		return ws.Sprint(text)
+		return ws.add(b, text)
 	}
-	return c.Sprint(text)
+	return c.add(b, text)
+}
+
+// appendDisplay appends display(s).
+func appendDisplay(b []byte, s string) []byte {
+	if t := strings.TrimSuffix(s, "\n"); !needsDisplay(t) {
+		return append(b, t...)
+	}
+	return append(b, display(s)...)
+}
+
+// needsDisplay reports whether s holds a control character or a
+// replacement character (or a byte that is not UTF-8).
+func needsDisplay(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r <= 0x9f {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // display makes draft text printable on one terminal line: CRs dropped,
@@ -372,7 +566,7 @@ func changed(p *palette, text string, del bool) string {
 // escaped.
 func display(s string) string {
 	s = strings.TrimSuffix(s, "\n")
-	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError }) < 0 {
+	if !needsDisplay(s) {
 		return s
 	}
 	var b strings.Builder

@@ -1,0 +1,100 @@
+package format_test
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"copydesk/lint"
+	"copydesk/lint/format"
+	"copydesk/lint/parse"
+	"copydesk/rules"
+)
+
+var (
+	corpusOnce    sync.Once
+	corpusResults []lint.FileResult
+	corpusErr     string
+)
+
+// corpusResults lints the shared article corpus (../shared/corpus/articles
+// from the repository root, or $COPYDESK_CORPUS/articles) once with the
+// default built-in rules, for the formatter benchmarks, which are skipped
+// when it is absent. Nothing from the corpus is stored.
+func lintedCorpus(b *testing.B) []lint.FileResult {
+	corpusOnce.Do(func() {
+		root := filepath.Join("..", "..", "..", "shared", "corpus")
+		if env := os.Getenv("COPYDESK_CORPUS"); env != "" {
+			root = env
+		}
+		dir := filepath.Join(root, "articles")
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			corpusErr = "no corpus: " + err.Error()
+			return
+		}
+		var active []lint.Active
+		for _, r := range rules.All() {
+			if m := r.Meta(); m.Default {
+				active = append(active, lint.Active{Rule: r, Severity: m.Severity})
+			}
+		}
+		run := &lint.Runner{Parse: parse.Parse, Rules: func(string) ([]lint.Active, error) { return active, nil }}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || parse.FormatOf(name) != parse.FormatOf("x.txt") && parse.FormatOf(name) != parse.FormatOf("x.md") {
+				continue
+			}
+			p := filepath.Join(dir, name)
+			src, err := os.ReadFile(p)
+			if err != nil {
+				corpusErr = err.Error()
+				return
+			}
+			corpusResults = append(corpusResults, run.Lint(p, src))
+		}
+		if len(corpusResults) == 0 {
+			corpusErr = "no drafts in the corpus"
+		}
+	})
+	if corpusErr != "" {
+		b.Skip(corpusErr)
+	}
+	return corpusResults
+}
+
+// BenchmarkCorpusFormat writes the report of the whole article corpus,
+// linted once beforehand with the default rules, in each format: the cost
+// of output alone in a corpus-scale run.
+func BenchmarkCorpusFormat(b *testing.B) {
+	for _, c := range []struct {
+		name, format string
+		opts         format.Options
+	}{
+		{"text", "text", format.Options{}},
+		{"text-color", "text", format.Options{Color: true}},
+		{"json", "json", format.Options{}},
+		{"sarif", "sarif", ciOpts},
+		{"github", "github", format.Options{}},
+		{"checkstyle", "checkstyle", format.Options{}},
+		{"junit", "junit", format.Options{}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			rs := lintedCorpus(b)
+			var size int64
+			for i := range rs {
+				size += int64(len(rs[i].Source()))
+			}
+			mk, _ := format.Lookup(c.format)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := format.Write(mk(io.Discard, c.opts), rs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
