@@ -72,9 +72,11 @@ func (b *Builder) Reserve(text, blocks, segs int) {
 
 // Spans returns an empty slice with room for n spans, for a parser's
 // sentence and quotation tables. Its memory belongs to the document, which
-// recycles it on Release. Call it at most once per document.
+// recycles it on Release. Only the first call's memory is recycled: a
+// second call gets a new slice.
 func (b *Builder) Spans(n int) []Span {
 	s := b.bufs.spans[:0]
+	b.bufs.spans = nil
 	if cap(s) < n {
 		s = make([]Span, 0, n)
 	}
@@ -100,6 +102,7 @@ func (b *Builder) unshare(n int) {
 	run := b.doc.Source[b.shareStart:b.shareEnd]
 	want := max(b.growText, len(run)+n)
 	buf := b.bufs.text[:0]
+	b.bufs.text = nil
 	if cap(buf) < want {
 		buf = make([]byte, 0, want)
 	}
