@@ -734,13 +734,32 @@ func hasCreditSuffix(key string) bool {
 // hasCopyright: a rights notice ("All rights reserved", "© 2024 ...",
 // "may not be published, broadcast, rewritten or redistributed").
 func hasCopyright(line, key string) bool {
-	if strings.Contains(key, "all rights reserved") || strings.Contains(key, "may not be published broadcast") ||
-		strings.Contains(key, "may not be reproduced") {
+	// strings.Contains hops from one first byte ('a', 'm': common) to the
+	// next; hop on a rarer byte of the phrase instead.
+	if containsBy(key, "all rights reserved", 6) || containsBy(key, "may not be published broadcast", 2) ||
+		containsBy(key, "may not be reproduced", 2) {
 		return true
 	}
 	t := strings.TrimSpace(line)
 	return (strings.HasPrefix(t, "©") || len(t) >= len("copyright ©") && strings.EqualFold(t[:len("copyright ©")], "copyright ©")) &&
 		len(strings.Fields(t)) <= 20
+}
+
+// containsBy reports whether s contains pat (as strings.Contains), looking
+// for pat[at] first.
+func containsBy(s, pat string, at int) bool {
+	c := pat[at]
+	for i := at; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], c)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if p := i - at; p+len(pat) <= len(s) && s[p:p+len(pat)] == pat {
+			return true
+		}
+	}
+	return false
 }
 
 // ReadMoreIndex finds "read more:" (any case) in line, or returns -1.
