@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,6 +27,26 @@ func writeBoth(t testing.TB, o Options, rs []lint.FileResult) (got, want []byte)
 		t.Fatal(err)
 	}
 	return g.Bytes(), w.Bytes()
+}
+
+// checkJSONFiles checks that each file's JSON is what encoding/json writes
+// for JSONFileOf (as JSON.File did before it appended by hand).
+func checkJSONFiles(t testing.TB, rs []lint.FileResult) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for i := range rs {
+		buf.Reset()
+		if err := enc.Encode(JSONFileOf(&rs[i])); err != nil {
+			t.Fatal(err)
+		}
+		want := bytes.TrimRight(buf.Bytes(), "\n")
+		if got := appendJSONFile(nil, &rs[i]); !bytes.Equal(got, want) {
+			t.Fatalf("%s: JSON differs %s", rs[i].Path, firstDiff(got, want))
+		}
+	}
 }
 
 // firstDiff describes where two outputs part.
@@ -90,6 +111,7 @@ func TestTextMatchesReference(t *testing.T) {
 		sets["corpus"] = lintTree(t, "../../../shared/corpus/articles")
 	}
 	for name, rs := range sets {
+		checkJSONFiles(t, rs)
 		for _, o := range textOptions {
 			got, want := writeBoth(t, o, rs)
 			if !bytes.Equal(got, want) {
@@ -126,6 +148,8 @@ func FuzzTextMatchesReference(f *testing.F) {
 			r.Suppressed = []lint.Suppressed{{Finding: r.Findings[0], Kind: lint.InSource, Reason: "ok\x07"}}
 		}
 		rs := []lint.FileResult{r, {Path: "bad\x1b.txt", Err: os.ErrNotExist}}
+		r.Suppressed = append(r.Suppressed, lint.Suppressed{Finding: lint.Finding{Rule: "x\u2028", Message: "\xff\b<&>"}, Kind: lint.External, Baseline: true})
+		checkJSONFiles(t, append(rs, r))
 		for _, o := range textOptions {
 			got, want := writeBoth(t, o, rs)
 			if !bytes.Equal(got, want) {
