@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unsafe"
@@ -89,16 +90,24 @@ func analyze(doc *lint.Document) *Analysis {
 				continue
 			}
 			quoted := true
+			// The current quote, [qs, qe); both past any offset once the
+			// quotes run out.
+			qs, qe := doc.Quotes[qi].Start, doc.Quotes[qi].End
 			for k := range toks {
 				t := &toks[k]
 				if t.Kind == Word {
 					t.cls = lookup(z.word(t))
 					words |= t.cls
 				}
-				for qi < len(doc.Quotes) && doc.Quotes[qi].End <= int(t.Start) {
-					qi++
+				off := int(t.Start)
+				for qe <= off {
+					if qi++; qi < len(doc.Quotes) {
+						qs, qe = doc.Quotes[qi].Start, doc.Quotes[qi].End
+					} else {
+						qs, qe = math.MaxInt, math.MaxInt
+					}
 				}
-				if qi < len(doc.Quotes) && doc.Quotes[qi].Start <= int(t.Start) {
+				if qs <= off {
 					t.Flags |= InQuote
 				} else {
 					if t.Kind != Punct {
