@@ -280,7 +280,7 @@ func lookup(w string) wclass {
 	default:
 		return lexicon[w]
 	}
-	mask := uint64(len(wordTable) - 1)
+	const mask = wordTableSize - 1
 	h := k0*0x9E3779B97F4A7C15 ^ k1*0xC2B2AE3D27D4EB4F
 	for i := (h ^ h>>29) & mask; ; i = (i + 1) & mask {
 		s := &wordTable[i]
@@ -300,18 +300,16 @@ type wordSlot struct {
 	cls    wclass
 }
 
-// wordTable is the lexicon as an open-addressing table with linear probing,
-// at most half full.
-var wordTable []wordSlot
+// wordTable is the lexicon as an open-addressing table with linear probing.
+// Its size is a constant, so that lookup needs no bounds check; it should
+// stay at most a quarter full (TestLookupTable), as most words of a draft
+// are not in the lexicon and a miss probes until it finds an empty slot.
+var wordTable [wordTableSize]wordSlot
+
+const wordTableSize = 4096
 
 func init() {
-	// At most a quarter full: most words of a draft are not in the
-	// lexicon, and a miss probes until it finds an empty slot.
-	size := 16
-	for size < 4*len(lexicon) {
-		size *= 2
-	}
-	wordTable = make([]wordSlot, size)
+	const size = wordTableSize
 	for w, c := range lexicon {
 		k0, k1, ok := packWord(w)
 		if !ok {
@@ -366,5 +364,5 @@ func le16(s string) uint16 {
 
 func wordHash(k0, k1 uint64) int {
 	h := k0*0x9E3779B97F4A7C15 ^ k1*0xC2B2AE3D27D4EB4F
-	return int((h ^ h>>29) & uint64(len(wordTable)-1))
+	return int((h ^ h>>29) & (wordTableSize - 1))
 }

@@ -6,6 +6,9 @@ import "testing"
 // every word, and near misses (prefixes, extensions, case, NUL padding,
 // lengths around the table's 15-byte limit), get the map's classes.
 func TestLookupTable(t *testing.T) {
+	if 4*len(lexicon) > wordTableSize {
+		t.Errorf("%d lexicon words fill more than a quarter of the %d-slot word table: raise wordTableSize", len(lexicon), wordTableSize)
+	}
 	check := func(w string) {
 		t.Helper()
 		if got, want := lookup(w), lexicon[w]; got != want {
