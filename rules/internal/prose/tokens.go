@@ -145,6 +145,11 @@ func tokenize(dst []Token, text string, span lint.Span) []Token {
 			dst = append(dst, Token{Start: base + uint32(i), End: base + uint32(j), Kind: Word, Flags: fl})
 			fl = 0
 			i = j
+			if i < len(src) && src[i] == ' ' {
+				// The usual space after a word.
+				fl = SpaceBefore
+				i++
+			}
 		case c < utf8.RuneSelf && bc&bDigit == 0 && (c != '$' || i+1 == len(src) || !isDigitByte(src[i+1])):
 			dst = append(dst, Token{Start: base + uint32(i), End: base + uint32(i+1), Kind: Punct, Flags: fl, Rune: rune(c)})
 			fl = 0
