@@ -313,7 +313,11 @@ func (r *checkRun) lint(targets []target, jobs int) error {
 			return fmt.Errorf("writing output: %w", err)
 		}
 		if release && fr.Doc != nil {
+			src := fr.Doc.Source
 			fr.Doc.Release()
+			if t.data == nil && t.err == nil {
+				recycleDraft(src) // read by readDraft, and now unused
+			}
 		}
 		return nil
 	})
