@@ -189,7 +189,7 @@ func FuzzLowerASCII(f *testing.F) {
 // of letters and digits across eight-byte boundaries, joiners, non-ASCII
 // letters and punctuation).
 func TestTokenizeRefRandom(t *testing.T) {
-	alphabet := []string{"a", "z", "A", "Z", "m", "Q", "0", "9", "'", "-", ".", ",", " ", "\n", "é", "É", "’", "‐", "£", "\u00a0", "@", "`", "[", "{"}
+	alphabet := []string{"a", "z", "A", "Z", "m", "Q", "0", "9", "'", "-", ".", ",", " ", "\n", "é", "É", "’", "‐", "£", "\u00a0", "@", "`", "[", "{", "—", "“", "\u2009", "\u2028", "€", "ß", "\u3000"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var b strings.Builder
 	for n := 0; n < 50000; n++ {

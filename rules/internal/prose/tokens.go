@@ -169,6 +169,16 @@ func slowToken(dst []Token, src string, base uint32, i int, fl Flag) ([]Token, i
 	r, size := rune(c), 1
 	if c >= utf8.RuneSelf {
 		r, size = utf8.DecodeRuneInString(src[i:])
+		if r >= 0x2000 && r <= 0x206F {
+			// General Punctuation (curly quotes, dashes, spaces of
+			// set widths) has no letter or digit: a space or a Punct
+			// token, decided without the Unicode tables.
+			if r <= 0x200A || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F {
+				return dst, i + size, fl | SpaceBefore
+			}
+			dst = append(dst, Token{Start: base + uint32(i), End: base + uint32(i+size), Kind: Punct, Flags: fl | NonASCII, Rune: r})
+			return dst, i + size, 0
+		}
 		if unicode.IsSpace(r) {
 			return dst, i + size, fl | SpaceBefore
 		}
@@ -305,6 +315,16 @@ func scanShape(s string, i *int, num bool) Flag {
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
+		case r == '’' || r == '‐':
+			if j == *i || j+size >= len(s) || !isWordByteAt(s, j+size, num) {
+				*i = j
+				return shapeDone(fl, letters, uppers)
+			}
+			fl |= NonASCII
+		case r >= 0x2000 && r <= 0x206F:
+			// General Punctuation has no letter (see slowToken).
+			*i = j
+			return shapeDone(fl, letters, uppers)
 		case unicode.IsLetter(r):
 			if letters == 0 && unicode.IsUpper(r) && !num {
 				fl |= Cap
@@ -312,12 +332,6 @@ func scanShape(s string, i *int, num bool) Flag {
 			letters++
 			if unicode.IsUpper(r) {
 				uppers++
-			}
-			fl |= NonASCII
-		case r == '’' || r == '‐':
-			if j == *i || j+size >= len(s) || !isWordByteAt(s, j+size, num) {
-				*i = j
-				return shapeDone(fl, letters, uppers)
 			}
 			fl |= NonASCII
 		default:
