@@ -22,7 +22,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -120,9 +119,7 @@ func once(bin string, args []string) (result, error) {
 		return result{}, fmt.Errorf("%s %s: %w\n%s", bin, strings.Join(args, " "), err, stderr.String())
 	}
 	r := result{wall: wall}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.maxRSS = ru.Maxrss // KiB on Linux
-	}
+	r.maxRSS = peakRSS(cmd.ProcessState) // rss_unix.go
 	return r, nil
 }
 
