@@ -134,10 +134,10 @@ func analyze(doc *lint.Document) *Analysis {
 // quotes, colon whether an unquoted ':' could introduce a colon quote.
 func (z *analyzer) addSentence(ss lint.Span, bi int, body, quoted bool, ts int, words, free wclass, colon bool) {
 	a := z.a
-	a.Sentences = append(a.Sentences, Sentence{
-		Span: ss, Block: bi, Headline: bi == z.doc.HeadlineBlock, Body: body, Quoted: quoted,
-		TokStart: ts, TokEnd: len(a.Tokens), Speaker: -1,
-	})
+	a.Sentences = append(a.Sentences, Sentence{})
+	s := &a.Sentences[len(a.Sentences)-1]
+	s.Span, s.Block, s.Headline, s.Body, s.Quoted = ss, bi, bi == z.doc.HeadlineBlock, body, quoted
+	s.TokStart, s.TokEnd, s.Speaker = ts, len(a.Tokens), -1
 	z.sent = append(z.sent, sentClasses{words: words, free: free, colon: colon})
 }
 
