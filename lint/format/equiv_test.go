@@ -49,6 +49,27 @@ func checkJSONFiles(t testing.TB, rs []lint.FileResult) {
 	}
 }
 
+// checkSARIF checks that the SARIF formatter writes what it wrote when
+// results went through encoding/json (refSARIF).
+func checkSARIF(t testing.TB, rs []lint.FileResult) {
+	t.Helper()
+	o := Options{Version: "1.0", Rules: []lint.Meta{
+		{ID: "a", Summary: "A", Severity: lint.Error, Default: true, Fixable: true},
+		{ID: "unattributed-claim", Summary: "U", Severity: lint.Warning},
+		{ID: "scrape-debris", Summary: "S", Severity: lint.Info, Fixable: true},
+	}}
+	var got, want bytes.Buffer
+	if err := Write(NewSARIF(&got, o), rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(refNewSARIF(&want, o), rs); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("SARIF differs %s", firstDiff(got.Bytes(), want.Bytes()))
+	}
+}
+
 // firstDiff describes where two outputs part.
 func firstDiff(got, want []byte) string {
 	i := 0
@@ -112,6 +133,7 @@ func TestTextMatchesReference(t *testing.T) {
 	}
 	for name, rs := range sets {
 		checkJSONFiles(t, rs)
+		checkSARIF(t, rs)
 		for _, o := range textOptions {
 			got, want := writeBoth(t, o, rs)
 			if !bytes.Equal(got, want) {
@@ -150,6 +172,7 @@ func FuzzTextMatchesReference(f *testing.F) {
 		rs := []lint.FileResult{r, {Path: "bad\x1b.txt", Err: os.ErrNotExist}}
 		r.Suppressed = append(r.Suppressed, lint.Suppressed{Finding: lint.Finding{Rule: "x\u2028", Message: "\xff\b<&>"}, Kind: lint.External, Baseline: true})
 		checkJSONFiles(t, append(rs, r))
+		checkSARIF(t, append(rs, r))
 		for _, o := range textOptions {
 			got, want := writeBoth(t, o, rs)
 			if !bytes.Equal(got, want) {

@@ -773,3 +773,48 @@ func refCommonSuffix(a, b []byte) int {
 	}
 	return i
 }
+
+// refSARIF is the SARIF formatter as it was before results were appended
+// by hand: File encodes s.result through encoding/json.
+type refSARIF struct{ *SARIF }
+
+func refNewSARIF(w io.Writer, o Options) Formatter {
+	return refSARIF{NewSARIF(w, o).(*SARIF)}
+}
+
+func (s refSARIF) File(r *lint.FileResult) error {
+	uri, base := SARIFArtifact(r.Path)
+	art := sarifArtifactLocation{URI: uri, URIBaseID: base}
+	emit := func(res sarifResult) {
+		if s.n > 0 {
+			s.write(",")
+		}
+		s.n++
+		s.write("\n        ")
+		s.encode(res, "        ")
+	}
+	for i := range r.Findings {
+		emit(s.result(r, art, &r.Findings[i]))
+	}
+	for i := range r.Suppressed {
+		sup := &r.Suppressed[i]
+		res := s.result(r, art, &sup.Finding)
+		kind := string(sup.Kind)
+		if kind == "" {
+			kind = string(lint.External)
+		}
+		res.Suppressions = []sarifSuppression{{Kind: kind, Justification: sup.Reason}}
+		emit(res)
+	}
+	if r.Err != nil {
+		s.errs = append(s.errs, sarifNotification{
+			Level:     "error",
+			Message:   sarifMessage{Text: ErrorText(r.Path, r.Err)},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: art}}},
+		})
+	}
+	if s.err == nil && s.w.Buffered() > 64<<10 {
+		s.err = s.w.Flush()
+	}
+	return s.err
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"copydesk/lint"
@@ -40,6 +41,7 @@ type SARIF struct {
 	err   error
 	buf   bytes.Buffer
 	enc   *json.Encoder
+	jw    jsonWriter // results, appended by hand
 }
 
 // NewSARIF returns the SARIF formatter.
@@ -193,10 +195,17 @@ func SARIFArtifact(path string) (uri, baseID string) {
 // is never read as a scheme).
 func escapeURIPath(p string) string {
 	const hex = "0123456789ABCDEF"
+	i := 0
+	for i < len(p) && uriSafe(p[i]) {
+		i++
+	}
+	if i == len(p) {
+		return p
+	}
 	var b strings.Builder
 	for i := 0; i < len(p); i++ {
 		c := p[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0 {
+		if uriSafe(c) {
 			b.WriteByte(c)
 			continue
 		}
@@ -205,6 +214,11 @@ func escapeURIPath(p string) string {
 		b.WriteByte(hex[c&15])
 	}
 	return b.String()
+}
+
+// uriSafe reports whether escapeURIPath keeps c as it is.
+func uriSafe(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0
 }
 
 func (s *SARIF) write(str string) {
@@ -343,26 +357,14 @@ func ptr[T any](v T) *T { return &v }
 func (s *SARIF) File(r *lint.FileResult) error {
 	uri, base := SARIFArtifact(r.Path)
 	art := sarifArtifactLocation{URI: uri, URIBaseID: base}
-	emit := func(res sarifResult) {
-		if s.n > 0 {
-			s.write(",")
-		}
-		s.n++
-		s.write("\n        ")
-		s.encode(res, "        ")
-	}
+	s.jw.uri = appendJSONString(s.jw.uri[:0], uri)
+	s.jw.base = appendJSONString(s.jw.base[:0], base)
 	for i := range r.Findings {
-		emit(s.result(r, art, &r.Findings[i]))
+		s.emit(r, art, &r.Findings[i], nil)
 	}
 	for i := range r.Suppressed {
 		sup := &r.Suppressed[i]
-		res := s.result(r, art, &sup.Finding)
-		kind := string(sup.Kind)
-		if kind == "" {
-			kind = string(lint.External)
-		}
-		res.Suppressions = []sarifSuppression{{Kind: kind, Justification: sup.Reason}}
-		emit(res)
+		s.emit(r, art, &sup.Finding, sup)
 	}
 	if r.Err != nil {
 		s.errs = append(s.errs, sarifNotification{
@@ -389,4 +391,221 @@ func (s *SARIF) End(Summary) error {
 		s.err = s.w.Flush()
 	}
 	return s.err
+}
+
+// emit writes the result of finding f (suppressed by sup, if not nil) as
+// encoding/json indents the sarifResult that s.result returns (with sup's
+// suppression), by hand into a reused buffer.
+func (s *SARIF) emit(r *lint.FileResult, art sarifArtifactLocation, f *lint.Finding, sup *lint.Suppressed) {
+	if s.err != nil {
+		return
+	}
+	w := &s.jw
+	w.b = w.b[:0]
+	if s.n > 0 {
+		w.b = append(w.b, ',')
+	}
+	s.n++
+	w.b = append(w.b, "\n        "...)
+	w.prefix, w.depth, w.first = "        ", 0, true
+	src := r.Source()
+	w.open('{')
+	w.key("ruleId")
+	w.str(f.Rule)
+	if i, ok := s.index[f.Rule]; ok {
+		w.key("ruleIndex")
+		w.int(i)
+	}
+	w.key("level")
+	w.str(SARIFLevel(f.Severity))
+	w.key("message")
+	w.text(f.Message)
+	w.key("locations")
+	w.open('[')
+	w.elem()
+	w.open('{')
+	w.physical(art, src, f.Source, f.Start, f.End)
+	w.close('}')
+	w.close(']')
+	if len(f.Related) > 0 {
+		w.key("relatedLocations")
+		w.open('[')
+		for i := range f.Related {
+			rel := &f.Related[i]
+			w.elem()
+			w.open('{')
+			w.key("id")
+			w.int(i + 1)
+			w.physical(art, src, rel.Source, rel.Start, rel.End)
+			w.key("message")
+			w.text(rel.Message)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	if f.Fix != nil && len(f.Fix.Edits) > 0 {
+		w.key("fixes")
+		w.open('[')
+		w.elem()
+		w.open('{')
+		w.key("description")
+		w.text(f.Fix.Message)
+		w.key("artifactChanges")
+		w.open('[')
+		w.elem()
+		w.open('{')
+		w.artifact(art)
+		w.key("replacements")
+		w.open('[')
+		for i := range f.Fix.Edits {
+			e := &f.Fix.Edits[i]
+			w.elem()
+			w.open('{')
+			w.key("deletedRegion")
+			w.region(nil, e.Span, e.Start, e.End)
+			w.key("insertedContent")
+			w.text(e.New)
+			w.close('}')
+		}
+		w.close(']')
+		w.close('}')
+		w.close(']')
+		w.key("properties")
+		w.open('{')
+		w.key("safe")
+		w.b = strconv.AppendBool(w.b, f.Fix.Safe)
+		w.close('}')
+		w.close('}')
+		w.close(']')
+	}
+	if sup != nil {
+		kind := string(sup.Kind)
+		if kind == "" {
+			kind = string(lint.External)
+		}
+		w.key("suppressions")
+		w.open('[')
+		w.elem()
+		w.open('{')
+		w.key("kind")
+		w.str(kind)
+		if sup.Reason != "" {
+			w.key("justification")
+			w.str(sup.Reason)
+		}
+		w.close('}')
+		w.close(']')
+	}
+	w.close('}')
+	_, s.err = s.w.Write(w.b)
+}
+
+// jsonWriter appends JSON laid out as encoding/json indents it (with
+// prefix and an indent of two spaces), for values built by hand: open
+// and close objects and arrays, key before each member, elem before each
+// array element. Empty arrays and objects are not written with it.
+type jsonWriter struct {
+	b      []byte
+	prefix string
+	depth  int
+	first  bool // nothing written yet in the innermost object or array
+
+	uri, base []byte // the quoted URI and uriBaseId of the file's artifact
+}
+
+func (w *jsonWriter) nl() {
+	w.b = append(w.b, '\n')
+	w.b = append(w.b, w.prefix...)
+	for range w.depth {
+		w.b = append(w.b, ' ', ' ')
+	}
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b = append(w.b, c)
+	w.depth++
+	w.first = true
+}
+
+func (w *jsonWriter) close(c byte) {
+	w.depth--
+	w.nl()
+	w.b = append(w.b, c)
+	w.first = false
+}
+
+func (w *jsonWriter) elem() {
+	if !w.first {
+		w.b = append(w.b, ',')
+	}
+	w.first = false
+	w.nl()
+}
+
+func (w *jsonWriter) key(k string) {
+	w.elem()
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':', ' ')
+}
+
+func (w *jsonWriter) str(v string) { w.b = appendJSONString(w.b, v) }
+
+func (w *jsonWriter) int(v int) { w.b = strconv.AppendInt(w.b, int64(v), 10) }
+
+// text writes {"text": v}.
+func (w *jsonWriter) text(v string) {
+	w.open('{')
+	w.key("text")
+	w.str(v)
+	w.close('}')
+}
+
+// artifact writes the artifactLocation member; w.uri and w.base hold
+// art's fields quoted.
+func (w *jsonWriter) artifact(art sarifArtifactLocation) {
+	w.key("artifactLocation")
+	w.open('{')
+	w.key("uri")
+	w.b = append(w.b, w.uri...)
+	if art.URIBaseID != "" {
+		w.key("uriBaseId")
+		w.b = append(w.b, w.base...)
+	}
+	w.close('}')
+}
+
+// physical writes the members of a physicalLocation member with a region.
+func (w *jsonWriter) physical(art sarifArtifactLocation, src []byte, span lint.Span, start, end lint.Position) {
+	w.key("physicalLocation")
+	w.open('{')
+	w.artifact(art)
+	w.key("region")
+	w.region(src, span, start, end)
+	w.close('}')
+}
+
+// region writes sarifRegionOf(src, span, start, end).
+func (w *jsonWriter) region(src []byte, span lint.Span, start, end lint.Position) {
+	w.open('{')
+	w.key("startLine")
+	w.int(start.Line)
+	w.key("startColumn")
+	w.int(start.Column)
+	w.key("endLine")
+	w.int(end.Line)
+	w.key("endColumn")
+	w.int(end.Column)
+	w.key("byteOffset")
+	w.int(span.Start)
+	w.key("byteLength")
+	w.int(span.End - span.Start)
+	if span.Start >= 0 && span.Start <= span.End && span.End <= len(src) && span.End > span.Start {
+		w.key("snippet")
+		w.open('{')
+		w.key("text")
+		w.b = appendJSONString(w.b, src[span.Start:span.End])
+		w.close('}')
+	}
+	w.close('}')
 }
