@@ -261,19 +261,20 @@ func init() {
 func lookup(w string) wclass {
 	// packWord, by hand: this runs for every word of every draft.
 	var k0, k1 uint64
+	// Cases in order of how common the lengths are in prose.
 	switch n := len(w); {
+	case n >= 2 && n < 4:
+		k0 = uint64(le16(w)) | uint64(le16(w[n-2:]))<<(8*(n-2))
+		k1 = uint64(n) << 56
+	case n >= 4 && n < 8:
+		k0 = uint64(le32(w)) | uint64(le32(w[n-4:]))<<(8*(n-4))
+		k1 = uint64(n) << 56
 	case n >= 8 && n <= 15:
 		k0 = le64(w)
 		if n > 8 {
 			k1 = le64(w[n-8:]) >> (8 * (16 - n))
 		}
 		k1 |= uint64(n) << 56
-	case n >= 4 && n < 8:
-		k0 = uint64(le32(w)) | uint64(le32(w[n-4:]))<<(8*(n-4))
-		k1 = uint64(n) << 56
-	case n >= 2 && n < 4:
-		k0 = uint64(le16(w)) | uint64(le16(w[n-2:]))<<(8*(n-2))
-		k1 = uint64(n) << 56
 	case n == 1:
 		k0 = uint64(w[0])
 		k1 = 1 << 56
