@@ -79,12 +79,21 @@ line and flags a line that is certainly not the story:
                         "Read more: <title>" also at the end of a paragraph (only that tail goes)
   source line           "Source: <publisher>" in the last three lines (no digits: data credits stay)
   share prompt          "Share this article", "Follow us on ...", a line of network names
-  newsletter prompt     "Sign up to our newsletter", "... to your inbox" (imperative or "you")
-  cookie notice         "We use cookies ...", "cookie policy" (addressed to the reader)
+  newsletter prompt     "Sign up to our newsletter", "... to your inbox" (imperative or "you"), also
+                        a long pitch with a sentence opening "Sign up", "Subscribe", "Join"
+  cookie notice         "We use cookies ...", "This website uses cookies ..." (addressed to the reader)
   image credit          "Image copyright ...", "Photo: ...", "Tom Hale/AFP/Getty Images" away from
                         any image
+  photo caption         a caption ending with its credit, "... (AP Photo/Tom Hale)", "... Credit:
+                        Kelbridge Council", away from any image
+  affiliate disclosure  "we may earn a commission ...", "affiliate links" (twelve words or more,
+                        "we"/"our" or "you")
+  comments notice       "Comments are closed", "we are moderating all comments"
+  link or contact line  a reporter's e-mail address or social profile alone on a line; "Follow ...
+                        at <address>"
   related links         "Related stories", "Most read", "You may also like" and the headlines
-                        under them; three or more bulleted headlines ending the draft
+                        under them; three or more bulleted headlines ending the draft; a
+                        headline tagged "[VIDEO]", "[INSIGHT]", "(PICTURES)"
   navigation menu       a run of short lines with no sentence between them, mostly naming site
                         sections or footer links ("News", "Sport", "Contact Us", "Privacy
                         Policy"), or six or more before the first sentence or after the last
@@ -211,6 +220,40 @@ func (c *quoteCursor) in(off int) bool {
 		c.i++
 	}
 	return c.i < len(c.quotes) && c.quotes[c.i].Start <= off
+}
+
+// inLine reports whether off, in the line starting at lineStart, lies in a
+// quotation, leaving out a quotation left open by an earlier line that
+// ended a sentence: scraped text puts each paragraph on a line of its own,
+// and one unmatched mark would otherwise hold every later line "quoted".
+// A quotation wrapped mid-sentence onto this line still counts.
+func (c *quoteCursor) inLine(text string, lineStart, off int) bool {
+	if !c.in(off) {
+		return false
+	}
+	q := c.quotes[c.i]
+	if q.Start >= lineStart {
+		return true
+	}
+	e := lineStart
+	for e > 0 && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+		e--
+	}
+	if e == 0 || text[e-1] != '\n' {
+		return true
+	}
+	e--
+	for e > q.Start && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+		e--
+	}
+	if e <= q.Start {
+		return true
+	}
+	switch text[e-1] {
+	case '.', '!', '?', '"':
+		return false
+	}
+	return !strings.HasSuffix(text[:e], "”")
 }
 
 // dupKey is a line that may repeat another: its key and index.
@@ -380,7 +423,8 @@ func (r *ScrapeDebris) classify(doc *lint.Document, st *debrisState, ln *dline, 
 		ln.protected = true
 		return
 	}
-	quoted := st.quotes.in(ln.span.Start) || (m.Cue > 0 && st.quotes.in(ln.span.Start+m.Cue)) || doc.Blocks[ln.block].Quoted
+	quoted := st.quotes.inLine(doc.Text, ln.span.Start, ln.span.Start) ||
+		(m.Cue > 0 && st.quotes.inLine(doc.Text, ln.span.Start, ln.span.Start+m.Cue)) || doc.Blocks[ln.block].Quoted
 	if quoted {
 		m.Cat = debris.None
 	}
@@ -393,7 +437,7 @@ func (r *ScrapeDebris) classify(doc *lint.Document, st *debrisState, ln *dline, 
 			ln.cand = debris.SourceTail
 		}
 		return
-	case debris.ImageCredit:
+	case debris.ImageCredit, debris.Caption:
 		if nearImage(doc, ln.block) {
 			return
 		}
@@ -551,7 +595,7 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 		hkey = hashKey(f.Key)
 		// A heading repeating a front-matter or <title> headline is the
 		// page's own H1, not a scrape's double.
-		if f.Words > 0 && lines[0].key == hkey && lines[0].cat == debris.None &&
+		if f.Words > 0 && lines[0].key == hkey && (lines[0].cat == debris.None || lines[0].cat == debris.RelatedItem) &&
 			doc.Blocks[lines[0].block].Kind != lint.Heading && doc.Blocks[lines[0].block].Kind != lint.Title {
 			lines[0].cat = debris.HeadlineCopy
 		}

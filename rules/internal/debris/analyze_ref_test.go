@@ -15,7 +15,7 @@ var refClass = sync.OnceValue(func() map[string]uint8 {
 	for _, l := range []struct {
 		words []string
 		c     uint8
-	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}} {
+	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}, {cueWords, classCue}, {creditWords, classCredit}} {
 		for _, w := range l.words {
 			class[w] |= l.c
 		}
@@ -45,6 +45,8 @@ func refWords(line string) (key string, words []int, f Features) {
 		f.Attribution = f.Attribution || c&classAttribution != 0
 		f.Second = f.Second || c&classSecond != 0
 		f.FirstPlural = f.FirstPlural || c&classPlural != 0
+		f.Cue = f.Cue || c&classCue != 0
+		f.Credit = f.Credit || c&classCredit != 0
 		cur = cur[:0]
 	}
 	for i := 0; i < len(line); {
@@ -89,7 +91,7 @@ func checkAnalyze(t *testing.T, sc *Scratch, line string) {
 	got := sc.Analyze(line)
 	if got.Key != key || got.Words != want.Words || got.Stop != want.Stop || got.Digit != want.Digit ||
 		got.Capital != want.Capital || got.Attribution != want.Attribution || got.Second != want.Second ||
-		got.FirstPlural != want.FirstPlural {
+		got.FirstPlural != want.FirstPlural || got.Cue != want.Cue || got.Credit != want.Credit {
 		t.Fatalf("Analyze(%q):\n got key %q %+v\nwant key %q %+v", line, got.Key, got, key, want)
 	}
 	for i := range words {

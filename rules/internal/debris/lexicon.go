@@ -31,6 +31,10 @@ const (
 	House                   // a newsroom's own extra-phrases
 	Copyright               // a rights notice ("All rights reserved")
 	Navigation              // short menu-like lines, flagged on features alone (feature-only)
+	Caption                 // a photo caption ending with its credit, "(AP Photo/Tom Hale)", away from its image
+	Affiliate               // an affiliate-link disclosure ("we may earn a commission")
+	CommentNotice           // a comments notice ("Comments are closed", "we are moderating all comments")
+	LinkLine                // a bare web or e-mail address, or "Follow ... at <address>"
 	numCategories
 )
 
@@ -56,6 +60,10 @@ var categoryNames = [numCategories]string{
 	House:          "house debris phrase",
 	Copyright:      "copyright notice",
 	Navigation:     "navigation or menu line",
+	Caption:        "photo caption",
+	Affiliate:      "affiliate disclosure",
+	CommentNotice:  "comments notice",
+	LinkLine:       "link or contact line",
 }
 
 // String returns the category's name as used in messages ("ad marker").
@@ -83,6 +91,8 @@ var wholeLines = [numCategories][]string{
 		"continue reading below", "advertisement continue reading below", "scroll to continue with content",
 		"advertisement scroll to continue with content", "skip advert", "skip ad", "ad feedback", "close ad",
 		"report this ad", "the article continues below", "content continues below", "advertisement feature",
+		"publicidade", "publicidad", "publicité", "pubblicità", "anzeige", "werbung", "реклама", "ad content",
+		"sponsor content", "article continues after advertisement", "story continues after advertisement",
 	},
 	ReadOn: {
 		"read full article", "read the full article", "read full story", "read the full story",
@@ -97,7 +107,20 @@ var wholeLines = [numCategories][]string{
 		"like this", "like loading", "loading", "like", "reply", "report", "permalink",
 		"tell us what you think", "you must log in to post a comment", "you must be logged in to post a comment",
 		"log in to comment", "explore further", "view full article", "open in app", "listen to this article",
-		"close", "less", "show less", "read less", "see less",
+		"close", "less", "show less", "read less", "see less", "top rated comments", "read all comments",
+		"view all", "see all", "newer story", "older story", "newer post", "older post", "next post", "previous post",
+		"learn more", "find out more", "more info", "join the discussion", "add your comment", "write a comment",
+		"show all comments", "most recent comments", "top comments",
+	},
+	CommentNotice: {
+		"comments closed", "comments are closed", "no comments yet", "be the first to comment", "comments policy",
+		"comment policy", "commenting is closed", "comments are moderated",
+	},
+	Newsletter: {
+		"breaking news emails", "get the newsletter", "sign up for our newsletter", "sign up to our newsletter",
+		"subscribe to our newsletter", "newsletter sign up", "newsletter signup", "email newsletter",
+		"email newsletters", "free newsletter", "daily newsletter", "sign up for newsletters", "get our newsletter",
+		"subscribe now", "subscribe today", "sign up now", "sign up today",
 	},
 	Share: {
 		"share", "share this", "share this article", "share this story", "share this page", "share article",
@@ -130,6 +153,10 @@ var wholeLines = [numCategories][]string{
 		"from the web", "promoted stories", "more from our network", "more videos", "watch more", "also on",
 		"in case you missed it", "more from this section", "related tags", "tags", "topics", "related topics",
 		"more from", "more in", "other stories", "more articles", "latest videos", "featured",
+		"on our radar", "must read", "must reads", "editors choice", "from around the web", "we recommend",
+		"recommended videos", "more to explore", "up next", "read more stories", "more reading", "related reads",
+		"leia também", "veja também", "leggi anche", "lesen sie auch", "lire aussi", "à lire aussi",
+		"читайте также", "Читайте также", "À lire aussi", "você pode gostar", "te puede interesar", "lee también", "mehr zum thema",
 	},
 }
 
@@ -187,7 +214,10 @@ var labels = []label{
 	{"related article:", RelatedItem, 20}, {"related story:", RelatedItem, 20}, {"more:", RelatedItem, 20},
 	{"source:", SourceTail, 5}, {"sources:", SourceTail, 5},
 	{"filed under:", RelatedItem, 12}, {"related post:", RelatedItem, 20}, {"related posts:", RelatedItem, 20},
-	{"tags:", RelatedItem, 12}, {"topics:", RelatedItem, 12},
+	{"tags:", RelatedItem, 12}, {"topics:", RelatedItem, 12}, {"tag:", RelatedItem, 12},
+	{"leia também:", RelatedItem, 20}, {"veja também:", RelatedItem, 20}, {"leggi anche:", RelatedItem, 20},
+	{"(leggi anche", RelatedItem, 25}, {"lesen sie auch:", RelatedItem, 20}, {"lire aussi:", RelatedItem, 20},
+	{"lee también:", RelatedItem, 20},
 }
 
 // family says what a contains-pattern is evidence of.
@@ -200,6 +230,8 @@ const (
 	famCookie                       // needs second person, first person plural or a short line
 	famReadMore                     // "read more:" inside a line: a tail span
 	famWire                         // wire-service credit
+	famAffiliate                    // affiliate-link disclosure: needs "we"/"our" or "you"
+	famComments                     // comments notice: needs reader address, "we" or a short line
 )
 
 type pattern struct {
@@ -225,6 +257,22 @@ var patterns = []pattern{
 	{"cookie settings", famCookie}, {"cookie preferences", famCookie}, {"cookies policy", famCookie},
 	{"manage cookies", famCookie}, {"by continuing to browse", famCookie}, {"by continuing to use", famCookie},
 	{"use cookies", famCookie}, {"cookie notice", famCookie}, {"cookie consent", famCookie},
+	{"this website uses cookies", famCookie}, {"this site uses cookies", famCookie},
+	{"if you enjoyed this article", famNewsletter}, {"if you enjoyed this story", famNewsletter},
+	{"if you liked this article", famNewsletter}, {"support our journalism", famNewsletter},
+	{"support independent journalism", famNewsletter}, {"become a member", famNewsletter},
+	{"affiliate links", famAffiliate}, {"affiliate link", famAffiliate}, {"affiliate partnerships", famAffiliate},
+	{"affiliate commission", famAffiliate}, {"may earn a commission", famAffiliate},
+	{"may earn commission", famAffiliate}, {"may earn an affiliate commission", famAffiliate},
+	{"may receive a commission", famAffiliate}, {"may get a share of the sale", famAffiliate},
+	{"may receive compensation", famAffiliate}, {"if you buy something through", famAffiliate},
+	{"when you buy through", famAffiliate}, {"if you buy through", famAffiliate},
+	{"comments are closed", famComments}, {"comments have been closed", famComments},
+	{"comments are moderated", famComments}, {"moderating all comments", famComments},
+	{"moderating comments", famComments}, {"comment moderation", famComments},
+	{"commenting is closed", famComments}, {"commenting has been disabled", famComments},
+	{"comments have been disabled", famComments}, {"comments are disabled", famComments},
+	{"community guidelines", famComments}, {"be the first to comment", famComments},
 	{"read more:", famReadMore},
 	{"reporting by", famWire}, {"editing by", famWire}, {"writing by", famWire}, {"contributed reporting", famWire},
 	{"contributed to this report", famWire}, {"contributed to this story", famWire},

@@ -34,6 +34,18 @@ var attributionCues = []string{
 var secondPerson = []string{"you", "your", "yours", "youre", "youll", "youve", "yourself"}
 var firstPlural = []string{"we", "our", "ours", "us"}
 
+// cueWords are the words of the reader-addressed promotions that run long
+// enough to pass for prose (cookie banners, newsletter and membership
+// pitches, affiliate disclosures): a long line with one of them is run
+// through the matcher after all.
+var cueWords = []string{
+	"cookie", "cookies", "inbox", "newsletter", "newsletters", "subscribe", "subscription", "commission",
+	"affiliate", "enjoyed",
+}
+
+// creditWords mark a possible photo credit at the end of a caption.
+var creditWords = []string{"credit"}
+
 // Word classes: the values in classTab, generated from the lists above
 // (one lookup per word).
 const (
@@ -41,6 +53,8 @@ const (
 	classAttribution
 	classSecond
 	classPlural
+	classCue
+	classCredit
 )
 
 // classOf returns the classes of the (lower-case) word key[start:end],
@@ -117,6 +131,8 @@ type Features struct {
 	Digit       bool   // some word contains a digit
 	Second      bool   // addresses the reader ("you", "your")
 	FirstPlural bool   // "we", "our", "us"
+	Cue         bool   // has a word of a long promotion ("cookies", "newsletter", "commission")
+	Credit      bool   // has the word "credit"
 	Attribution bool   // has an attribution cue ("said", "according")
 	FinalStop   bool   // ends with . ! or ? (closing quotes and brackets skipped)
 	EndsColon   bool   // ends with a colon
@@ -239,6 +255,8 @@ func (sc *Scratch) Analyze(line string) Features {
 	f.Attribution = classes&classAttribution != 0
 	f.Second = classes&classSecond != 0
 	f.FirstPlural = classes&classPlural != 0
+	f.Cue = classes&classCue != 0
+	f.Credit = classes&classCredit != 0
 	sc.key = key[:k]
 	sc.words = words
 	f.Digit = digit
@@ -475,11 +493,22 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		if k := ReadMoreIndex(line); k > 0 {
 			m.ReadMore = k
 		}
+		// Unless it is a promotion addressed to the reader that runs to
+		// prose length (a cookie banner, a newsletter pitch, an affiliate
+		// disclosure), or a photo caption ending with its credit.
+		if !f.Attribution && !f.StartsQuote && f.Words <= 60 {
+			if f.Cue {
+				m.Cat, m.Cue = l.longPromo(line, f, sc)
+			}
+			if m.Cat == None && captionCredit(line, f) {
+				m.Cat = Caption
+			}
+		}
 		return m
 	}
 	// One pass of the multi-pattern matcher over the line.
 	sc.hits = find(sc.hits[:0], line)
-	var player, weak, news, cookie = -1, -1, -1, -1
+	var player, weak, news, cookie, aff, com = -1, -1, -1, -1, -1, -1
 	for _, h := range sc.hits {
 		end := int(h.end)
 		pat := &patterns[h.pat]
@@ -514,6 +543,14 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			}
 		case famWire:
 			m.Wire = true
+		case famAffiliate:
+			if aff < 0 {
+				aff = start
+			}
+		case famComments:
+			if com < 0 {
+				com = start
+			}
 		}
 	}
 	if m.Wire && f.Words <= 40 {
@@ -521,6 +558,13 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		return m
 	}
 	m.Wire = false
+	// A related headline tagged by its kind: "... [VIDEO]", "... [INSIGHT]".
+	if f.Words <= 20 && f.Words >= 3 {
+		if k := bracketTag(line); k > 0 {
+			m.Cat, m.Cue = RelatedItem, k
+			return m
+		}
+	}
 	if f.StartsQuote || f.Prose() {
 		return m
 	}
@@ -618,13 +662,336 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		m.Cat, m.Cue = Player, player
 	case weak >= 0 && f.Words <= 8:
 		m.Cat, m.Cue = Player, weak
-	case news >= 0 && f.Words <= 30 && (contains(imperatives, f.First) || f.Second):
+	case news >= 0 && f.Words <= 30 && (contains(imperatives, f.First) || f.Second || f.FirstPlural && imperativeSentence(line)):
 		m.Cat, m.Cue = Newsletter, news
 	case cookie >= 0 && f.Words <= 40 && (f.Second || f.FirstPlural || contains(imperatives, f.First) || f.Words <= 6):
 		m.Cat, m.Cue = Cookie, cookie
+	case aff >= 0 && f.Words >= 12 && (f.Second || f.FirstPlural):
+		// A disclosure explains itself; a short line naming affiliate
+		// links may be a sub-head or a fragment of the story.
+		m.Cat, m.Cue = Affiliate, aff
+	case com >= 0 && f.Words <= 30 && (f.Second || f.FirstPlural || contains(imperatives, f.First) || f.Words <= 8):
+		m.Cat, m.Cue = CommentNotice, com
+	}
+	if m.Cat != None {
+		return m
+	}
+	if f.Words <= 25 && linkLine(line, f) {
+		m.Cat = LinkLine
+		return m
+	}
+	if f.Words >= 6 && captionCredit(line, f) {
+		m.Cat = Caption
 	}
 	return m
 }
+
+// longPromo classifies a long line that the prose guard would keep but
+// that has a promotion's cue word: a cookie banner that leads with its cue
+// and addresses the reader, an affiliate disclosure in the first person
+// plural or addressed to the reader, a newsletter or membership pitch with
+// a sentence that opens with an imperative ("Sign up", "Join", "Get").
+func (l *Lexicon) longPromo(line string, f *Features, sc *Scratch) (Category, int) {
+	sc.hits = find(sc.hits[:0], line)
+	news, cookie, aff := -1, -1, -1
+	for _, h := range sc.hits {
+		end := int(h.end)
+		pat := &patterns[h.pat]
+		start := end - len(pat.text)
+		if start > 0 && isLetterByte(line[start-1]) || end < len(line) && isLetterByte(line[end]) {
+			continue
+		}
+		switch pat.fam {
+		case famNewsletter:
+			if news < 0 {
+				news = start
+			}
+		case famCookie:
+			if cookie < 0 {
+				cookie = start
+			}
+		case famAffiliate:
+			if aff < 0 {
+				aff = start
+			}
+		}
+	}
+	switch {
+	case cookie >= 0 && cookie < 80 && f.Second:
+		return Cookie, cookie
+	case aff >= 0 && (f.Second || f.FirstPlural):
+		return Affiliate, aff
+	case news >= 0 && (f.Second || f.FirstPlural) && imperativeSentence(line):
+		return Newsletter, news
+	}
+	return None, 0
+}
+
+// imperativeSentence reports whether a sentence of line opens with one of
+// the imperatives of a reader prompt ("Sign up", "Subscribe", "Join").
+func imperativeSentence(line string) bool {
+	at := 0
+	for {
+		for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
+			at++
+		}
+		j := at
+		for j < len(line) && isLetterByte(line[j]) && line[j] < utf8.RuneSelf {
+			j++
+		}
+		if j > at && j-at <= 12 {
+			var buf [16]byte
+			if contains(imperatives, string(lowerInto(buf[:0], line[at:j]))) {
+				return true
+			}
+		}
+		// The next sentence: after ". ", "! ", "? " or ": ".
+		k := strings.IndexAny(line[j:], ".!?:")
+		if k < 0 {
+			return false
+		}
+		at = j + k + 1
+		if at >= len(line) || line[at] != ' ' {
+			continue
+		}
+	}
+}
+
+// bracketTags are the kinds a site appends to a linked headline in
+// capitals or brackets: "... [VIDEO]", "... [INSIGHT]", "... (PHOTOS)".
+var bracketTags = []string{
+	"video", "videos", "photos", "pictures", "pics", "gallery", "insight", "news", "latest", "analysis", "poll",
+	"watch", "listen", "audio", "podcast", "live", "revealed", "update", "warning", "report", "opinion",
+	"comment", "exclusive", "explained", "interview", "reaction", "speculation", "quiz", "map", "graphic",
+}
+
+// bracketTag returns the offset of a kind tag ending the line ("[VIDEO]",
+// "[Video]", "(PHOTOS)"; in parentheses only in capitals), after a
+// headline with no final full stop, or 0.
+func bracketTag(line string) int {
+	t := strings.TrimRight(line, " \t")
+	if len(t) < 6 {
+		return 0
+	}
+	closer := t[len(t)-1]
+	var opener byte
+	switch closer {
+	case ']':
+		opener = '['
+	case ')':
+		opener = '('
+	default:
+		return 0
+	}
+	k := strings.LastIndexByte(t, opener)
+	if k <= 0 || len(t)-k > 14 {
+		return 0
+	}
+	tag := t[k+1 : len(t)-1]
+	upper := true
+	for i := 0; i < len(tag); i++ {
+		c := tag[i]
+		if c >= 'a' && c <= 'z' {
+			upper = false
+		} else if c < 'A' || c > 'Z' {
+			return 0
+		}
+	}
+	if tag == "" || opener == '(' && !upper || !upper && (tag[0] < 'A' || tag[0] > 'Z') {
+		return 0
+	}
+	var buf [16]byte
+	if !contains(bracketTags, string(lowerInto(buf[:0], tag))) {
+		return 0
+	}
+	before := strings.TrimRight(t[:k], " ")
+	if before == "" {
+		return 0
+	}
+	switch before[len(before)-1] {
+	case '.', ',', ';':
+		return 0
+	}
+	return k
+}
+
+// linkOpeners open a line that sends the reader to an address: "Follow
+// our coverage at <address>", "Reach the reporter at <address>".
+var linkOpeners = []string{"follow", "reach", "contact", "download", "listen", "subscribe", "email"}
+
+// linkLine: a line that is a bare web or e-mail address
+// ("reporter@gazette.example", "www.gazette.example/tram"), or that sends
+// the reader to one ("Follow the Gazette's tram coverage at <address>").
+func linkLine(line string, f *Features) bool {
+	t := strings.TrimSpace(line)
+	if strings.IndexByte(t, ' ') < 0 {
+		// Alone, only a reporter's contact: an e-mail address or a
+		// social profile. A bare link may be the story's own (a list of
+		// products, a list of sources).
+		w := strings.TrimRight(t, ".,;")
+		return isAddress(w) && (isEmail(w) || isProfile(w))
+	}
+	if !contains(linkOpeners, f.First) || f.FinalStop && f.Words > 20 {
+		return false
+	}
+	for _, w := range strings.Fields(t) {
+		if isAddress(strings.TrimRight(w, ".,;)")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAddress reports whether w is a web address (http://, https://, www.,
+// or a domain with a path: "twitter.com/gazette") or an e-mail address.
+func isAddress(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	if hasPrefixFold(w, "http://") || hasPrefixFold(w, "https://") || hasPrefixFold(w, "www.") {
+		return len(w) > 10
+	}
+	if at := strings.IndexByte(w, '@'); at > 0 {
+		dom := w[at+1:]
+		dot := strings.LastIndexByte(dom, '.')
+		return dot > 0 && len(dom)-dot >= 3 && strings.IndexByte(dom, '@') < 0
+	}
+	slash := strings.IndexByte(w, '/')
+	if slash < 0 {
+		return false
+	}
+	host := w[:slash]
+	for _, tld := range []string{".com", ".org", ".net", ".co.uk", ".io", ".gov", ".edu"} {
+		if len(host) > len(tld) && strings.EqualFold(host[len(host)-len(tld):], tld) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
+
+// isEmail: w is an e-mail address and nothing else (not "From:ana@..."
+// or "ana@...>" from a quoted message header).
+func isEmail(w string) bool {
+	at := strings.IndexByte(w, '@')
+	if at <= 0 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' ||
+			c == '_' || c == '+' || i == at) {
+			return false
+		}
+	}
+	return true
+}
+
+// isProfile: a social network profile address ("twitter.com/tomhale"),
+// not a post (an embedded tweet's address is the story's source).
+func isProfile(w string) bool {
+	if strings.Contains(w, "/status/") || strings.Count(strings.TrimRight(w, "/"), "/") > 3 {
+		return false
+	}
+	low := w
+	for _, p := range []string{"https://", "http://", "www."} {
+		if hasPrefixFold(low, p) {
+			low = low[len(p):]
+		}
+	}
+	for _, p := range []string{"twitter.com/", "x.com/", "facebook.com/", "instagram.com/", "linkedin.com/in/", "threads.net/@", "bsky.app/profile/"} {
+		if hasPrefixFold(low, p) && len(low) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// captionCredit: a caption ending with its photo credit in parentheses,
+// "(AP Photo/Tom Hale)", "(Photo: Priya Nandra)", "(Image credit: Marwick
+// Gazette)", or after a sentence as "Credit: Marwick Council" or
+// "Credit...Tom Hale/Gazette". The line itself need not be short: a
+// caption reads like prose, its credit says what it is.
+func captionCredit(line string, f *Features) bool {
+	t := strings.TrimRight(line, " \t")
+	if t == "" {
+		return false
+	}
+	if t[len(t)-1] == ')' {
+		k := strings.LastIndexByte(t, '(')
+		if k < 0 || len(t)-k > 90 {
+			return false
+		}
+		in := t[k+1 : len(t)-1]
+		if strings.Count(in, " ") > 10 {
+			return false
+		}
+		for _, p := range creditOpeners {
+			if len(in) >= len(p) && strings.EqualFold(in[:len(p)], p) {
+				return true
+			}
+		}
+		for _, p := range creditMarks {
+			if indexFold(in, p) >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	// "… a sentence. Credit: Marwick Council" / "…Credit...Tom Hale/Gazette"
+	if !f.Credit {
+		return false
+	}
+	from := max(0, len(t)-80)
+	k := strings.LastIndex(t[from:], "Credit")
+	if k < 0 {
+		return false
+	}
+	k += from
+	rest := t[k+len("Credit"):]
+	switch {
+	case strings.HasPrefix(rest, ":"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, "..."):
+		rest = rest[3:]
+	case strings.HasPrefix(rest, "…"):
+		rest = rest[len("…"):]
+	default:
+		return false
+	}
+	rest = strings.TrimSpace(rest)
+	if k == 0 || rest == "" || strings.Count(rest, " ") > 7 || strings.ContainsAny(rest, "!?") {
+		return false
+	}
+	before := strings.TrimRight(t[:k], " ")
+	switch before[len(before)-1] {
+	case '.', '!', '?', '"', ')':
+		return true
+	}
+	return false
+}
+
+// indexFold is strings.Index for an ASCII lower-case pattern, ignoring
+// ASCII case in s.
+func indexFold(s, pat string) int {
+	for i := 0; i+len(pat) <= len(s); i++ {
+		if s[i]|0x20 == pat[0] && strings.EqualFold(s[i:i+len(pat)], pat) {
+			return i
+		}
+	}
+	return -1
+}
+
+// creditOpeners open a parenthesised photo credit; creditMarks are found
+// anywhere in one.
+var creditOpeners = []string{
+	"ap photo", "photo:", "photo by", "photos:", "photos by", "photograph:", "photograph by", "image:",
+	"image credit", "image by", "image courtesy", "picture:", "pictures:", "picture by", "credit:", "credits:",
+	"photo credit", "courtesy of", "courtesy:", "file photo", "getty images", "reuters/", "afp/", "ap/", "epa/",
+	"photo courtesy",
+}
+var creditMarks = []string{"/getty images", "/ap photo", "/afp", "/reuters", "via getty", "shutterstock", "istock"}
 
 // word returns the i-th normalized word of the last analyzed line.
 func (sc *Scratch) word(i int) string {

@@ -78,7 +78,7 @@ func renderTables() ([]byte, error) {
 	writeInts(&b, "acLink is the next state after it on the failure chain where a pattern ends, or 0.", "acLink", "uint16", bt.link)
 	writeInts(&b, "acTerm is the index in patterns of the pattern ending at each state, or -1.", "acTerm", "int8", bt.term)
 	fmt.Fprintf(&b, "// wordMul is the multiplier of wordSlots that places every word of classTab.\nconst wordMul = %#x\n\n", bt.wordMul)
-	fmt.Fprintf(&b, "// classTab holds the word classes (classStop...) of the words in stopWords, attributionCues, secondPerson and firstPlural.\nvar classTab = [%d]wordSlot{\n", len(bt.words))
+	fmt.Fprintf(&b, "// classTab holds the word classes (classStop...) of the words in stopWords, attributionCues, secondPerson, firstPlural, cueWords and creditWords.\nvar classTab = [%d]wordSlot{\n", len(bt.words))
 	for i, s := range bt.words {
 		if s.x != 0 {
 			fmt.Fprintf(&b, "%d: {%#x, %#x, %d},\n", i, s.x, s.y, s.v)
@@ -126,7 +126,7 @@ func buildTables() (*builtTables, error) {
 	for _, l := range []struct {
 		words []string
 		c     uint8
-	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}} {
+	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}, {cueWords, classCue}, {creditWords, classCredit}} {
 		for _, w := range l.words {
 			words = append(words, entry{w, l.c})
 			bt.maxClassWord = max(bt.maxClassWord, len(w))
@@ -427,7 +427,7 @@ func TestClassOf(t *testing.T) {
 	for _, l := range []struct {
 		words []string
 		c     uint8
-	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}} {
+	}{{stopWords, classStop}, {attributionCues, classAttribution}, {secondPerson, classSecond}, {firstPlural, classPlural}, {cueWords, classCue}, {creditWords, classCredit}} {
 		for _, w := range l.words {
 			want[w] |= l.c
 		}
