@@ -184,7 +184,8 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 // headlineClaim returns the stems of the headline's content words, each
 // once, in order.
 func headlineClaim(doc *lint.Document) []string {
-	toks := prose.Tokens(doc.Text, doc.Headline)
+	var buf [48]prose.Token // a headline's tokens, without growing a slice
+	toks := prose.AppendTokens(buf[:0], doc.Text, doc.Headline)
 	// The headline's words lower-cased, at Text offsets (the headline
 	// leads the draft: this copies little).
 	lower := prose.LowerASCII(doc.Text[:min(max(doc.Headline.End, 0), len(doc.Text))])
@@ -194,7 +195,7 @@ func headlineClaim(doc *lint.Document) []string {
 			break
 		}
 	}
-	var out []string
+	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		if t.Kind == prose.Punct {
 			continue
