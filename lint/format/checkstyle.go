@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 
 	"copydesk/lint"
 )
@@ -24,6 +25,7 @@ import (
 type Checkstyle struct {
 	w   *bufio.Writer
 	err error
+	out []byte
 }
 
 // NewCheckstyle returns the Checkstyle XML formatter.
@@ -47,16 +49,33 @@ func (c *Checkstyle) Begin() error {
 
 // File implements Formatter.
 func (c *Checkstyle) File(r *lint.FileResult) error {
-	c.printf("  <file name=\"%s\">\n", xmlEscape(r.Path))
+	b := append(c.out[:0], "  <file name=\""...)
+	b = appendXML(b, r.Path)
+	b = append(b, "\">\n"...)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		c.printf("    <error line=\"%d\" column=\"%d\" severity=\"%s\" message=\"%s\" source=\"%s\"/>\n",
-			f.Start.Line, f.Start.Column, f.Severity, xmlEscape(f.Message), xmlEscape(f.Rule))
+		b = append(b, "    <error line=\""...)
+		b = strconv.AppendInt(b, int64(f.Start.Line), 10)
+		b = append(b, "\" column=\""...)
+		b = strconv.AppendInt(b, int64(f.Start.Column), 10)
+		b = append(b, "\" severity=\""...)
+		b = append(b, f.Severity.String()...)
+		b = append(b, "\" message=\""...)
+		b = appendXML(b, f.Message)
+		b = append(b, "\" source=\""...)
+		b = appendXML(b, f.Rule)
+		b = append(b, "\"/>\n"...)
 	}
 	if r.Err != nil {
-		c.printf("    <error line=\"1\" severity=\"error\" message=\"%s\" source=\"copydesk\"/>\n", xmlEscape(ErrorText(r.Path, r.Err)))
+		b = append(b, "    <error line=\"1\" severity=\"error\" message=\""...)
+		b = appendXML(b, ErrorText(r.Path, r.Err))
+		b = append(b, "\" source=\"copydesk\"/>\n"...)
 	}
-	c.printf("  </file>\n")
+	b = append(b, "  </file>\n"...)
+	c.out = b
+	if c.err == nil {
+		_, c.err = c.w.Write(b)
+	}
 	if c.err == nil && c.w.Buffered() > 64<<10 {
 		c.err = c.w.Flush()
 	}

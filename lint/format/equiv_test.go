@@ -3,6 +3,7 @@ package format
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -49,24 +50,35 @@ func checkJSONFiles(t testing.TB, rs []lint.FileResult) {
 	}
 }
 
-// checkSARIF checks that the SARIF formatter writes what it wrote when
-// results went through encoding/json (refSARIF).
-func checkSARIF(t testing.TB, rs []lint.FileResult) {
+// checkCI checks that the SARIF, GitHub, Checkstyle and JUnit formatters
+// write what they wrote before they appended by hand (the ref* formatters
+// of refimpl_test.go).
+func checkCI(t testing.TB, rs []lint.FileResult) {
 	t.Helper()
 	o := Options{Version: "1.0", Rules: []lint.Meta{
 		{ID: "a", Summary: "A", Severity: lint.Error, Default: true, Fixable: true},
 		{ID: "unattributed-claim", Summary: "U", Severity: lint.Warning},
 		{ID: "scrape-debris", Summary: "S", Severity: lint.Info, Fixable: true},
 	}}
-	var got, want bytes.Buffer
-	if err := Write(NewSARIF(&got, o), rs); err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(refNewSARIF(&want, o), rs); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Fatalf("SARIF differs %s", firstDiff(got.Bytes(), want.Bytes()))
+	for _, c := range []struct {
+		name      string
+		new, prev Factory
+	}{
+		{"sarif", NewSARIF, refNewSARIF},
+		{"github", NewGitHub, refNewGitHub},
+		{"checkstyle", NewCheckstyle, refNewCheckstyle},
+		{"junit", NewJUnit, refNewJUnit},
+	} {
+		var got, want bytes.Buffer
+		if err := Write(c.new(&got, o), rs); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(c.prev(&want, o), rs); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%s differs %s", c.name, firstDiff(got.Bytes(), want.Bytes()))
+		}
 	}
 }
 
@@ -133,7 +145,7 @@ func TestTextMatchesReference(t *testing.T) {
 	}
 	for name, rs := range sets {
 		checkJSONFiles(t, rs)
-		checkSARIF(t, rs)
+		checkCI(t, rs)
 		for _, o := range textOptions {
 			got, want := writeBoth(t, o, rs)
 			if !bytes.Equal(got, want) {
@@ -172,7 +184,7 @@ func FuzzTextMatchesReference(f *testing.F) {
 		rs := []lint.FileResult{r, {Path: "bad\x1b.txt", Err: os.ErrNotExist}}
 		r.Suppressed = append(r.Suppressed, lint.Suppressed{Finding: lint.Finding{Rule: "x\u2028", Message: "\xff\b<&>"}, Kind: lint.External, Baseline: true})
 		checkJSONFiles(t, append(rs, r))
-		checkSARIF(t, append(rs, r))
+		checkCI(t, append(rs, r))
 		for _, o := range textOptions {
 			got, want := writeBoth(t, o, rs)
 			if !bytes.Equal(got, want) {
@@ -258,6 +270,18 @@ func FuzzRenderFixMatchesReference(f *testing.F) {
 			if !bytes.Equal(got.Bytes(), want.Bytes()) {
 				t.Fatalf("colour %v: got\n%q\nwant\n%q", c, got.Bytes(), want.Bytes())
 			}
+		}
+	})
+}
+
+// FuzzXMLEscape checks appendXML against encoding/xml's EscapeText.
+func FuzzXMLEscape(f *testing.F) {
+	f.Add("a<b>&\"'\t\n\r\x00\x7f\uFFFD\xff\uFFFE\U0001F600\ud7ff")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		_ = xml.EscapeText(&want, []byte(s))
+		if got := appendXML(nil, s); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("appendXML(%q) = %q, want %q", s, got, want.Bytes())
 		}
 	})
 }

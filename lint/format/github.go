@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"copydesk/lint"
@@ -24,6 +25,7 @@ import (
 type GitHub struct {
 	w   *bufio.Writer
 	err error
+	out []byte
 }
 
 // NewGitHub returns the GitHub Actions formatter.
@@ -88,16 +90,39 @@ func (g *GitHub) Begin() error { return nil }
 // File implements Formatter.
 func (g *GitHub) File(r *lint.FileResult) error {
 	file := escapeProperty(GitHubPath(r.Path))
+	b := g.out[:0]
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		g.printf("::%s file=%s,line=%d,endLine=%d", GitHubLevel(f.Severity), file, f.Start.Line, f.End.Line)
+		b = append(b, "::"...)
+		b = append(b, GitHubLevel(f.Severity)...)
+		b = append(b, " file="...)
+		b = append(b, file...)
+		b = append(b, ",line="...)
+		b = strconv.AppendInt(b, int64(f.Start.Line), 10)
+		b = append(b, ",endLine="...)
+		b = strconv.AppendInt(b, int64(f.End.Line), 10)
 		if f.Start.Line == f.End.Line {
-			g.printf(",col=%d,endColumn=%d", f.Start.Column, max(f.Start.Column, f.End.Column-1))
+			b = append(b, ",col="...)
+			b = strconv.AppendInt(b, int64(f.Start.Column), 10)
+			b = append(b, ",endColumn="...)
+			b = strconv.AppendInt(b, int64(max(f.Start.Column, f.End.Column-1)), 10)
 		}
-		g.printf(",title=%s::%s\n", escapeProperty(f.Rule), escapeData(f.Message))
+		b = append(b, ",title="...)
+		b = append(b, escapeProperty(f.Rule)...)
+		b = append(b, "::"...)
+		b = append(b, escapeData(f.Message)...)
+		b = append(b, '\n')
 	}
 	if r.Err != nil {
-		g.printf("::error file=%s::%s\n", file, escapeData(ErrorText(r.Path, r.Err)))
+		b = append(b, "::error file="...)
+		b = append(b, file...)
+		b = append(b, "::"...)
+		b = append(b, escapeData(ErrorText(r.Path, r.Err))...)
+		b = append(b, '\n')
+	}
+	g.out = b
+	if g.err == nil {
+		_, g.err = g.w.Write(b)
 	}
 	if g.err == nil && g.w.Buffered() > 64<<10 {
 		g.err = g.w.Flush()

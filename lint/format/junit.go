@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 
 	"copydesk/lint"
 )
@@ -26,6 +27,7 @@ import (
 type JUnit struct {
 	w   *bufio.Writer
 	err error
+	out []byte
 }
 
 // NewJUnit returns the JUnit XML formatter.
@@ -49,7 +51,10 @@ func (j *JUnit) Begin() error {
 
 // File implements Formatter.
 func (j *JUnit) File(r *lint.FileResult) error {
-	path := xmlEscape(r.Path)
+	at := len(j.out)
+	j.out = appendXML(j.out, r.Path)
+	b := j.out
+	path := b[at:] // escaped, appended in front of the report and left there
 	tests, errs := len(r.Findings), 0
 	if r.Err != nil {
 		tests++
@@ -58,22 +63,71 @@ func (j *JUnit) File(r *lint.FileResult) error {
 	if tests == 0 {
 		tests = 1
 	}
-	j.printf("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\">\n", path, tests, len(r.Findings), errs)
+	b = append(b, "  <testsuite name=\""...)
+	b = append(b, path...)
+	b = append(b, "\" tests=\""...)
+	b = strconv.AppendInt(b, int64(tests), 10)
+	b = append(b, "\" failures=\""...)
+	b = strconv.AppendInt(b, int64(len(r.Findings)), 10)
+	b = append(b, "\" errors=\""...)
+	b = strconv.AppendInt(b, int64(errs), 10)
+	b = append(b, "\">\n"...)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		j.printf("    <testcase classname=\"%s\" name=\"%s at %d:%d\" file=\"%s\" line=\"%d\">\n", path, xmlEscape(f.Rule), f.Start.Line, f.Start.Column, path, f.Start.Line)
-		j.printf("      <failure type=\"%s\" message=\"%s\">%s:%d:%d: %s: %s [%s]</failure>\n",
-			xmlEscape(f.Rule), xmlEscape(f.Message), path, f.Start.Line, f.Start.Column, f.Severity, xmlEscape(f.Message), xmlEscape(f.Rule))
-		j.printf("    </testcase>\n")
+		b = append(b, "    <testcase classname=\""...)
+		b = append(b, path...)
+		b = append(b, "\" name=\""...)
+		b = appendXML(b, f.Rule)
+		b = append(b, " at "...)
+		b = strconv.AppendInt(b, int64(f.Start.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Start.Column), 10)
+		b = append(b, "\" file=\""...)
+		b = append(b, path...)
+		b = append(b, "\" line=\""...)
+		b = strconv.AppendInt(b, int64(f.Start.Line), 10)
+		b = append(b, "\">\n      <failure type=\""...)
+		b = appendXML(b, f.Rule)
+		b = append(b, "\" message=\""...)
+		b = appendXML(b, f.Message)
+		b = append(b, "\">"...)
+		b = append(b, path...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Start.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Start.Column), 10)
+		b = append(b, ": "...)
+		b = append(b, f.Severity.String()...)
+		b = append(b, ": "...)
+		b = appendXML(b, f.Message)
+		b = append(b, " ["...)
+		b = appendXML(b, f.Rule)
+		b = append(b, "]</failure>\n    </testcase>\n"...)
 	}
 	switch {
 	case r.Err != nil:
 		msg := xmlEscape(ErrorText(r.Path, r.Err))
-		j.printf("    <testcase classname=\"%s\" name=\"copydesk\" file=\"%s\">\n      <error message=\"%s\">%s</error>\n    </testcase>\n", path, path, msg, msg)
+		b = append(b, "    <testcase classname=\""...)
+		b = append(b, path...)
+		b = append(b, "\" name=\"copydesk\" file=\""...)
+		b = append(b, path...)
+		b = append(b, "\">\n      <error message=\""...)
+		b = append(b, msg...)
+		b = append(b, "\">"...)
+		b = append(b, msg...)
+		b = append(b, "</error>\n    </testcase>\n"...)
 	case len(r.Findings) == 0:
-		j.printf("    <testcase classname=\"%s\" name=\"copydesk\" file=\"%s\"/>\n", path, path)
+		b = append(b, "    <testcase classname=\""...)
+		b = append(b, path...)
+		b = append(b, "\" name=\"copydesk\" file=\""...)
+		b = append(b, path...)
+		b = append(b, "\"/>\n"...)
 	}
-	j.printf("  </testsuite>\n")
+	b = append(b, "  </testsuite>\n"...)
+	if j.err == nil {
+		_, j.err = j.w.Write(b[at+len(path):])
+	}
+	j.out = b[:0]
 	if j.err == nil && j.w.Buffered() > 64<<10 {
 		j.err = j.w.Flush()
 	}

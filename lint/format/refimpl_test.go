@@ -818,3 +818,203 @@ func (s refSARIF) File(r *lint.FileResult) error {
 	}
 	return s.err
 }
+
+// refGitHub writes refGitHub Actions workflow commands, one per finding, which
+// the Actions runner turns into annotations on the pull request:
+//
+//	::warning file=drafts/a.md,line=3,endLine=3,col=5,endColumn=14,title=said-to::message
+//
+// error → ::error, warning → ::warning, info → ::notice. col and endColumn
+// (the column of the last character, counted in Unicode characters) are
+// given only for a finding on one line, as refGitHub allows. Paths are
+// slash-separated, as given (the CLI makes them relative to the repository
+// root). A file that could not be checked is "::error file=path::message".
+// The run's summary line ends the output as plain log text.
+type refGitHub struct {
+	w   *bufio.Writer
+	err error
+}
+
+// refNewGitHub returns the refGitHub Actions formatter.
+func refNewGitHub(w io.Writer, _ Options) Formatter {
+	return &refGitHub{w: bufio.NewWriter(w)}
+}
+
+func (g *refGitHub) printf(format string, args ...any) {
+	if g.err == nil {
+		_, g.err = fmt.Fprintf(g.w, format, args...)
+	}
+}
+
+// Begin implements Formatter.
+func (g *refGitHub) Begin() error { return nil }
+
+// File implements Formatter.
+func (g *refGitHub) File(r *lint.FileResult) error {
+	file := escapeProperty(GitHubPath(r.Path))
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		g.printf("::%s file=%s,line=%d,endLine=%d", GitHubLevel(f.Severity), file, f.Start.Line, f.End.Line)
+		if f.Start.Line == f.End.Line {
+			g.printf(",col=%d,endColumn=%d", f.Start.Column, max(f.Start.Column, f.End.Column-1))
+		}
+		g.printf(",title=%s::%s\n", escapeProperty(f.Rule), escapeData(f.Message))
+	}
+	if r.Err != nil {
+		g.printf("::error file=%s::%s\n", file, escapeData(ErrorText(r.Path, r.Err)))
+	}
+	if g.err == nil && g.w.Buffered() > 64<<10 {
+		g.err = g.w.Flush()
+	}
+	return g.err
+}
+
+// End implements Formatter.
+func (g *refGitHub) End(s Summary) error {
+	g.printf("%s\n", SummaryLine(s))
+	if g.err == nil {
+		g.err = g.w.Flush()
+	}
+	return g.err
+}
+
+// refCheckstyle writes refCheckstyle XML, which Jenkins (warnings-ng), GitLab
+// code quality converters, reviewdog and most CI dashboards read:
+//
+//	<?xml version="1.0" encoding="UTF-8"?>
+//	<checkstyle version="4.3">
+//	  <file name="drafts/a.md">
+//	    <error line="3" column="5" severity="warning" message="…" source="said-to"/>
+//	  </file>
+//	</checkstyle>
+//
+// Every input gets a <file>, clean ones too; severity is error, warning or
+// info; source is the rule ID; columns count Unicode characters. A file that
+// could not be checked has one error with source "copydesk" at line 1.
+type refCheckstyle struct {
+	w   *bufio.Writer
+	err error
+}
+
+// refNewCheckstyle returns the refCheckstyle XML formatter.
+func refNewCheckstyle(w io.Writer, _ Options) Formatter {
+	return &refCheckstyle{w: bufio.NewWriter(w)}
+}
+
+func (c *refCheckstyle) printf(format string, args ...any) {
+	if c.err == nil {
+		_, c.err = fmt.Fprintf(c.w, format, args...)
+	}
+}
+
+// Begin implements Formatter.
+func (c *refCheckstyle) Begin() error {
+	c.printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")
+	return c.err
+}
+
+// File implements Formatter.
+func (c *refCheckstyle) File(r *lint.FileResult) error {
+	c.printf("  <file name=\"%s\">\n", xmlEscape(r.Path))
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		c.printf("    <error line=\"%d\" column=\"%d\" severity=\"%s\" message=\"%s\" source=\"%s\"/>\n",
+			f.Start.Line, f.Start.Column, f.Severity, xmlEscape(f.Message), xmlEscape(f.Rule))
+	}
+	if r.Err != nil {
+		c.printf("    <error line=\"1\" severity=\"error\" message=\"%s\" source=\"copydesk\"/>\n", xmlEscape(ErrorText(r.Path, r.Err)))
+	}
+	c.printf("  </file>\n")
+	if c.err == nil && c.w.Buffered() > 64<<10 {
+		c.err = c.w.Flush()
+	}
+	return c.err
+}
+
+// End implements Formatter.
+func (c *refCheckstyle) End(Summary) error {
+	c.printf("</checkstyle>\n")
+	if c.err == nil {
+		c.err = c.w.Flush()
+	}
+	return c.err
+}
+
+// refJUnit writes refJUnit XML, the test report format GitLab, Jenkins, Azure
+// Pipelines and CircleCI show natively:
+//
+//	<testsuites name="copydesk">
+//	  <testsuite name="drafts/a.md" tests="2" failures="2" errors="0">
+//	    <testcase classname="drafts/a.md" name="said-to at 3:5" file="drafts/a.md" line="3">
+//	      <failure type="said-to" message="…">drafts/a.md:3:5: warning: … [said-to]</failure>
+//	    </testcase>
+//	  </testsuite>
+//	</testsuites>
+//
+// One test suite per input; one failing test case per finding (every
+// severity fails: the exit code, not the report, applies fail-on), or one
+// passing case named "copydesk" for a clean file. A file that could not be
+// checked has one case named "copydesk" with an <error>.
+type refJUnit struct {
+	w   *bufio.Writer
+	err error
+}
+
+// refNewJUnit returns the refJUnit XML formatter.
+func refNewJUnit(w io.Writer, _ Options) Formatter {
+	return &refJUnit{w: bufio.NewWriter(w)}
+}
+
+func (j *refJUnit) printf(format string, args ...any) {
+	if j.err == nil {
+		_, j.err = fmt.Fprintf(j.w, format, args...)
+	}
+}
+
+// Begin implements Formatter.
+func (j *refJUnit) Begin() error {
+	j.printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"copydesk\">\n")
+	return j.err
+}
+
+// File implements Formatter.
+func (j *refJUnit) File(r *lint.FileResult) error {
+	path := xmlEscape(r.Path)
+	tests, errs := len(r.Findings), 0
+	if r.Err != nil {
+		tests++
+		errs = 1
+	}
+	if tests == 0 {
+		tests = 1
+	}
+	j.printf("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\">\n", path, tests, len(r.Findings), errs)
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		j.printf("    <testcase classname=\"%s\" name=\"%s at %d:%d\" file=\"%s\" line=\"%d\">\n", path, xmlEscape(f.Rule), f.Start.Line, f.Start.Column, path, f.Start.Line)
+		j.printf("      <failure type=\"%s\" message=\"%s\">%s:%d:%d: %s: %s [%s]</failure>\n",
+			xmlEscape(f.Rule), xmlEscape(f.Message), path, f.Start.Line, f.Start.Column, f.Severity, xmlEscape(f.Message), xmlEscape(f.Rule))
+		j.printf("    </testcase>\n")
+	}
+	switch {
+	case r.Err != nil:
+		msg := xmlEscape(ErrorText(r.Path, r.Err))
+		j.printf("    <testcase classname=\"%s\" name=\"copydesk\" file=\"%s\">\n      <error message=\"%s\">%s</error>\n    </testcase>\n", path, path, msg, msg)
+	case len(r.Findings) == 0:
+		j.printf("    <testcase classname=\"%s\" name=\"copydesk\" file=\"%s\"/>\n", path, path)
+	}
+	j.printf("  </testsuite>\n")
+	if j.err == nil && j.w.Buffered() > 64<<10 {
+		j.err = j.w.Flush()
+	}
+	return j.err
+}
+
+// End implements Formatter.
+func (j *refJUnit) End(Summary) error {
+	j.printf("</testsuites>\n")
+	if j.err == nil {
+		j.err = j.w.Flush()
+	}
+	return j.err
+}
