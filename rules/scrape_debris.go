@@ -88,7 +88,9 @@ line and flags a line that is certainly not the story:
                         Kelbridge Council", away from any image
   affiliate disclosure  "we may earn a commission ...", "affiliate links" (twelve words or more,
                         "we"/"our" or "you")
-  comments notice       "Comments are closed", "we are moderating all comments"
+  comments notice       "Comments are closed", "we are moderating all comments", a commenter's
+                        user name before "says:"
+  site terms notice     "use of this site constitutes acceptance of our User Agreement ..."
   link or contact line  a reporter's e-mail address or social profile alone on a line; "Follow ...
                         at <address>"
   related links         "Related stories", "Most read", "You may also like" and the headlines
@@ -98,10 +100,11 @@ line and flags a line that is certainly not the story:
                         sections or footer links ("News", "Sport", "Contact Us", "Privacy
                         Policy"), or six or more before the first sentence or after the last
   breadcrumb            "Home > News > Local" in the first five lines
-  timestamp             "Updated 14:32 GMT" or "2 hours ago" as a whole line, a bare date line
-                        near the top or end or next to debris, or a timestamp glued to the first
-                        word ("14:32 GMTThe"): only it goes
-  counter               "44 comments", "858 shares"
+  timestamp             "Updated 14:32 GMT" or "2 hours ago" as a whole line, a date with its time
+                        of day anywhere, a bare date line near the top or end, next to debris or
+                        repeated word for word (a dated list of links), "4 min read", or a
+                        timestamp glued to the first word ("14:32 GMTThe"): only it goes
+  counter               "44 comments", "858 shares", "View all (23)", "3 / 12"
   duplicate paragraph   a paragraph of min-duplicate-words or more that appears exactly twice
                         and ends like a sentence or a photo credit (questions, list items and
                         refrains repeat on purpose); the headline repeated as the first paragraph
@@ -181,6 +184,7 @@ type dline struct {
 	section      bool            // names a site section or footer link ("News", "Contact Us")
 	relative     bool            // a whole-line relative timestamp ("2 hours ago", "14H ago")
 	dateLine     bool            // a whole line that is only a date
+	dkey         uint64          // a date line's hash, to find it repeated
 	number       bool            // a whole line that is one number (a counter, a page number)
 	lowerLabel   bool            // a short lower-case label, no sentence ("today's paper"), not a "by" credit
 	prose        bool            // a sentence of ten or more words: story text
@@ -223,10 +227,10 @@ func (c *quoteCursor) in(off int) bool {
 }
 
 // inLine reports whether off, in the line starting at lineStart, lies in a
-// quotation, leaving out a quotation left open by an earlier line that
-// ended a sentence: scraped text puts each paragraph on a line of its own,
-// and one unmatched mark would otherwise hold every later line "quoted".
-// A quotation wrapped mid-sentence onto this line still counts.
+// quotation, leaving out a quotation left open across a line that ended a
+// sentence: scraped text puts each paragraph on a line of its own, and
+// one unmatched mark would otherwise hold every later line "quoted". A
+// quotation wrapped mid-sentence onto this line still counts.
 func (c *quoteCursor) inLine(text string, lineStart, off int) bool {
 	if !c.in(off) {
 		return false
@@ -235,25 +239,28 @@ func (c *quoteCursor) inLine(text string, lineStart, off int) bool {
 	if q.Start >= lineStart {
 		return true
 	}
-	e := lineStart
-	for e > 0 && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
-		e--
+	if lineStart-q.Start > 4096 {
+		return false // no quotation runs that long: a mark went unmatched
 	}
-	if e == 0 || text[e-1] != '\n' {
-		return true
+	for e := lineStart; e > q.Start; {
+		nl := strings.LastIndexByte(text[q.Start:e], '\n')
+		if nl < 0 {
+			return true
+		}
+		e = q.Start + nl
+		t := strings.TrimRight(text[q.Start:e], " \t\r")
+		if t == "" {
+			return true
+		}
+		switch t[len(t)-1] {
+		case '.', '!', '?', '"':
+			return false
+		}
+		if strings.HasSuffix(t, "”") {
+			return false
+		}
 	}
-	e--
-	for e > q.Start && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
-		e--
-	}
-	if e <= q.Start {
-		return true
-	}
-	switch text[e-1] {
-	case '.', '!', '?', '"':
-		return false
-	}
-	return !strings.HasSuffix(text[:e], "”")
+	return true
 }
 
 // dupKey is a line that may repeat another: its key and index.
@@ -449,20 +456,30 @@ func (r *ScrapeDebris) classify(doc *lint.Document, st *debrisState, ln *dline, 
 	if ln.cat != debris.None || quoted {
 		return
 	}
-	if end, glued := debris.ScanTimestamp(text); end > 0 {
+	// A stamp may follow a separator the page put before it ("| Updated: ...").
+	stamp := strings.TrimLeft(text, "|•· ")
+	if end, glued := debris.ScanTimestamp(stamp); end > 0 {
 		if glued {
-			ln.glued = end
-		} else if end >= len(strings.TrimRight(text, " .|-•")) {
+			if len(stamp) == len(text) {
+				ln.glued = end
+			}
+		} else if end >= len(strings.TrimRight(stamp, " .|-•")) {
 			ln.cand = debris.Timestamp
-			ln.stampKeyword = text[0] < '0' || text[0] > '9'
-			ln.relative = !ln.stampKeyword && strings.Contains(text, "ago")
+			ln.stampKeyword = stamp[0] < '0' || stamp[0] > '9'
+			ln.relative = !ln.stampKeyword && strings.Contains(stamp, "ago")
 		}
 		return
 	}
-	if f.Words <= 10 && debris.DateLine(text) {
-		ln.cand = debris.Timestamp
-		ln.dateLine = true
-		return
+	if f.Words <= 10 {
+		if date, clock := debris.DateClock(stamp); date {
+			ln.cand = debris.Timestamp
+			ln.dateLine = true
+			ln.dkey = hashKey(f.Key)
+			// A date with its time of day is a page's stamp wherever it
+			// stands: a story's timeline heads its entries with a date.
+			ln.relative = clock
+			return
+		}
 	}
 	if index < 5 && f.Words <= 30 && debris.IsBreadcrumb(text) {
 		ln.cat = debris.Breadcrumb
@@ -636,6 +653,7 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 		g = h
 	}
 	navigation(lines)
+	repeatedDates(lines)
 	// A bare date line next to debris, with no story sentence on its other
 	// side, is the page's dateline furniture; a timeline's date heads the
 	// sentence that follows it.
@@ -654,6 +672,33 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 	}
 	if r.opts.FeatureOnly {
 		featureOnly(lines)
+	}
+}
+
+// repeatedDates flags date lines that recur word for word when the draft
+// has three or more of them: a list of linked stories, each under its
+// date. A story's timeline gives each entry a date of its own.
+func repeatedDates(lines []dline) {
+	dates := 0
+	for i := range lines {
+		if lines[i].dateLine {
+			dates++
+		}
+	}
+	if dates < 3 {
+		return
+	}
+	for i := range lines {
+		a := &lines[i]
+		if !a.dateLine || a.cat != debris.None {
+			continue
+		}
+		for j := range lines {
+			if b := &lines[j]; j != i && b.dateLine && b.span.Len() == a.span.Len() && b.dkey == a.dkey {
+				a.cat = debris.Timestamp
+				break
+			}
+		}
 	}
 }
 

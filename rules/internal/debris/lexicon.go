@@ -35,6 +35,7 @@ const (
 	Affiliate               // an affiliate-link disclosure ("we may earn a commission")
 	CommentNotice           // a comments notice ("Comments are closed", "we are moderating all comments")
 	LinkLine                // a bare web or e-mail address, or "Follow ... at <address>"
+	Legal                   // a site terms notice ("use of this site constitutes acceptance of our terms")
 	numCategories
 )
 
@@ -64,6 +65,7 @@ var categoryNames = [numCategories]string{
 	Affiliate:      "affiliate disclosure",
 	CommentNotice:  "comments notice",
 	LinkLine:       "link or contact line",
+	Legal:          "site terms notice",
 }
 
 // String returns the category's name as used in messages ("ad marker").
@@ -92,7 +94,7 @@ var wholeLines = [numCategories][]string{
 		"advertisement scroll to continue with content", "skip advert", "skip ad", "ad feedback", "close ad",
 		"report this ad", "the article continues below", "content continues below", "advertisement feature",
 		"publicidade", "publicidad", "publicité", "pubblicità", "anzeige", "werbung", "реклама", "ad content",
-		"sponsor content", "article continues after advertisement", "story continues after advertisement",
+		"sponsor content", "article continues after advertisement", "story continues after advertisement", "iklan",
 	},
 	ReadOn: {
 		"read full article", "read the full article", "read full story", "read the full story",
@@ -120,7 +122,10 @@ var wholeLines = [numCategories][]string{
 		"breaking news emails", "get the newsletter", "sign up for our newsletter", "sign up to our newsletter",
 		"subscribe to our newsletter", "newsletter sign up", "newsletter signup", "email newsletter",
 		"email newsletters", "free newsletter", "daily newsletter", "sign up for newsletters", "get our newsletter",
-		"subscribe now", "subscribe today", "sign up now", "sign up today",
+		"subscribe now", "subscribe today", "sign up now", "sign up today", "sign up",
+	},
+	Timestamp: {
+		"published", "updated", "last updated", "tempo de leitura",
 	},
 	Share: {
 		"share", "share this", "share this article", "share this story", "share this page", "share article",
@@ -166,6 +171,8 @@ var sharePrefixes = []string{
 	"share the story", "follow us on", "follow us", "click to share", "click to tweet", "click to email",
 	"click to print", "like us on facebook", "find us on facebook", "connect with us", "join us on",
 	"like this story", "like this article", "sharing is caring", "share it with", "share your thoughts",
+	"share to facebook", "share to twitter", "share to linkedin", "share to whatsapp", "share to email",
+	"share to pinterest", "share to reddit", "follow me on",
 }
 
 // readOnPrefixes start read-on prompts (≤ 12 words, never a sentence).
@@ -217,7 +224,7 @@ var labels = []label{
 	{"tags:", RelatedItem, 12}, {"topics:", RelatedItem, 12}, {"tag:", RelatedItem, 12},
 	{"leia também:", RelatedItem, 20}, {"veja também:", RelatedItem, 20}, {"leggi anche:", RelatedItem, 20},
 	{"(leggi anche", RelatedItem, 25}, {"lesen sie auch:", RelatedItem, 20}, {"lire aussi:", RelatedItem, 20},
-	{"lee también:", RelatedItem, 20},
+	{"lee también:", RelatedItem, 20}, {"courtesy of", ImageCredit, 6},
 }
 
 // family says what a contains-pattern is evidence of.
@@ -232,6 +239,7 @@ const (
 	famWire                         // wire-service credit
 	famAffiliate                    // affiliate-link disclosure: needs "we"/"our" or "you"
 	famComments                     // comments notice: needs reader address, "we" or a short line
+	famLegal                        // site terms notice: needs reader address, "we"/"our" or to open the line
 )
 
 type pattern struct {
@@ -273,6 +281,11 @@ var patterns = []pattern{
 	{"commenting is closed", famComments}, {"commenting has been disabled", famComments},
 	{"comments have been disabled", famComments}, {"comments are disabled", famComments},
 	{"community guidelines", famComments}, {"be the first to comment", famComments},
+	{"successfully subscribed", famNewsletter}, {"thanks for subscribing", famNewsletter},
+	{"thank you for subscribing", famNewsletter}, {"thanks for signing up", famNewsletter},
+	{"this site is protected by recaptcha", famLegal}, {"constitutes acceptance of", famLegal},
+	{"user agreement and privacy policy", famLegal}, {"privacy policy and terms of service", famLegal},
+	{"terms of use and privacy policy", famLegal}, {"privacy policy and cookie policy", famLegal},
 	{"read more:", famReadMore},
 	{"reporting by", famWire}, {"editing by", famWire}, {"writing by", famWire}, {"contributed reporting", famWire},
 	{"contributed to this report", famWire}, {"contributed to this story", famWire},

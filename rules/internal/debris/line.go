@@ -508,7 +508,7 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 	}
 	// One pass of the multi-pattern matcher over the line.
 	sc.hits = find(sc.hits[:0], line)
-	var player, weak, news, cookie, aff, com = -1, -1, -1, -1, -1, -1
+	var player, weak, news, cookie, aff, com, legal = -1, -1, -1, -1, -1, -1, -1
 	for _, h := range sc.hits {
 		end := int(h.end)
 		pat := &patterns[h.pat]
@@ -551,6 +551,10 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			if com < 0 {
 				com = start
 			}
+		case famLegal:
+			if legal < 0 {
+				legal = start
+			}
 		}
 	}
 	if m.Wire && f.Words <= 40 {
@@ -565,7 +569,22 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			return m
 		}
 	}
-	if f.StartsQuote || f.Prose() {
+	if f.StartsQuote {
+		return m
+	}
+	if commenter(line, f) {
+		m.Cat = CommentNotice
+		return m
+	}
+	// A read-on or related-link label ("READ MORE: ...", "Also read: ...")
+	// says what the line is, whatever verb the linked headline has.
+	if f.Words <= 20 && f.Attribution {
+		if c := l.label(line, f, true); c != None {
+			m.Cat = c
+			return m
+		}
+	}
+	if f.Prose() {
 		return m
 	}
 	// Whole-line phrases.
@@ -586,12 +605,24 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			m.Cat = c
 			return m
 		}
+		if c := l.counted(f, sc); c != None {
+			m.Cat = c
+			return m
+		}
+		if readingTime(f, sc) {
+			m.Cat = Timestamp
+			return m
+		}
+		if galleryCounter(line) {
+			m.Cat = ReadOn
+			return m
+		}
 	}
 	// Related-links headings naming the site: "More from the Gazette",
 	// "Popular on Gazette TV".
 	if f.Words <= 5 && !f.FinalStop && f.Words >= 2 {
 		switch f.First {
-		case "more", "popular", "also", "trending":
+		case "more", "popular", "also", "trending", "top", "next", "latest":
 			for _, p := range relatedLeads {
 				if strings.HasPrefix(f.Key, p) {
 					m.Cat = RelatedHeading
@@ -602,27 +633,9 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 	}
 	// Labels with punctuation ("Photo:", "(Photo by").
 	if f.Words <= 20 {
-		trim := strings.TrimLeft(line, " \t")
-		// A label's first byte is a lower-case letter or "(": a line
-		// whose first byte, folded, differs cannot match it, not even
-		// under Unicode folding (the prefixes are ASCII and as long).
-		first := byte(0)
-		if trim != "" {
-			first = trim[0] | 0x20
-		}
-		for _, lb := range labels {
-			if lb.prefix[0] != first {
-				continue
-			}
-			if f.Words <= lb.maxWords && len(trim) >= len(lb.prefix) && strings.EqualFold(trim[:len(lb.prefix)], lb.prefix) {
-				if lb.cat == ReadOn || lb.cat == RelatedItem {
-					if f.FinalStop && f.Words > 12 {
-						continue // a sentence after the label: prose
-					}
-				}
-				m.Cat = lb.cat
-				return m
-			}
+		if c := l.label(line, f, false); c != None {
+			m.Cat = c
+			return m
 		}
 	}
 	// A credit line: "Name/Agency/Getty Images".
@@ -672,6 +685,8 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		m.Cat, m.Cue = Affiliate, aff
 	case com >= 0 && f.Words <= 30 && (f.Second || f.FirstPlural || contains(imperatives, f.First) || f.Words <= 8):
 		m.Cat, m.Cue = CommentNotice, com
+	case legal >= 0 && f.Words <= 40 && (f.Second || f.FirstPlural || legal == 0):
+		m.Cat, m.Cue = Legal, legal
 	}
 	if m.Cat != None {
 		return m
@@ -937,13 +952,29 @@ func captionCredit(line string, f *Features) bool {
 				return true
 			}
 		}
+		for _, p := range agencies {
+			if in == p {
+				return true
+			}
+		}
 		return false
+	}
+	// "… a sentence.Tom Hale / AP file"
+	from := max(0, len(t)-20)
+	if k := strings.LastIndex(t[from:], " / "); k >= 0 && from+k > 0 {
+		k += from
+		tail := t[k+3:]
+		for _, p := range agencies {
+			if strings.HasPrefix(tail, p) && (len(tail) == len(p) || tail[len(p):] == " file") {
+				return strings.ContainsAny(t[:k], ".!?")
+			}
+		}
 	}
 	// "… a sentence. Credit: Marwick Council" / "…Credit...Tom Hale/Gazette"
 	if !f.Credit {
 		return false
 	}
-	from := max(0, len(t)-80)
+	from = max(0, len(t)-80)
 	k := strings.LastIndex(t[from:], "Credit")
 	if k < 0 {
 		return false
@@ -991,7 +1022,38 @@ var creditOpeners = []string{
 	"photo credit", "courtesy of", "courtesy:", "file photo", "getty images", "reuters/", "afp/", "ap/", "epa/",
 	"photo courtesy",
 }
+
+// agencies credit a photo alone, spelt as they sign ("(AP)", "/ Reuters
+// file"); case matters: "(ePA)" is an abbreviation in the story.
+var agencies = []string{"AP", "Reuters", "REUTERS", "AFP", "EPA", "Getty Images", "AP Photo", "PA", "ANSA", "dpa", "EFE"}
 var creditMarks = []string{"/getty images", "/ap photo", "/afp", "/reuters", "via getty", "shutterstock", "istock"}
+
+// label matches the line against the labels ("Photo:", "Read more:"); with
+// links, only the read-on and related-link ones.
+func (l *Lexicon) label(line string, f *Features, links bool) Category {
+	trim := strings.TrimLeft(line, " \t")
+	// A label's first byte is a lower-case letter or "(": a line
+	// whose first byte, folded, differs cannot match it, not even
+	// under Unicode folding (the prefixes are ASCII and as long).
+	first := byte(0)
+	if trim != "" {
+		first = trim[0] | 0x20
+	}
+	for _, lb := range labels {
+		if lb.prefix[0] != first || links && lb.cat != ReadOn && lb.cat != RelatedItem {
+			continue
+		}
+		if f.Words <= lb.maxWords && len(trim) >= len(lb.prefix) && strings.EqualFold(trim[:len(lb.prefix)], lb.prefix) {
+			if lb.cat == ReadOn || lb.cat == RelatedItem {
+				if f.FinalStop && f.Words > 12 {
+					continue // a sentence after the label: prose
+				}
+			}
+			return lb.cat
+		}
+	}
+	return None
+}
 
 // word returns the i-th normalized word of the last analyzed line.
 func (sc *Scratch) word(i int) string {
@@ -1052,6 +1114,66 @@ func isImageCounter(f *Features, sc *Scratch) bool {
 	return isDigits(sc.word(1)) && sc.word(2) == "of" && isDigits(sc.word(3))
 }
 
+// counted: a whole-line phrase followed by a count, "View all (23)",
+// "Comments 12".
+func (l *Lexicon) counted(f *Features, sc *Scratch) Category {
+	if f.Words < 2 || f.Words > 5 || !f.Digit || !isDigits(sc.word(f.Words-1)) {
+		return None
+	}
+	c, ok := lookup(wholeTab[:], f.Key[:sc.words[f.Words-1]-1], fnv32(f.Key[:sc.words[f.Words-1]-1]))
+	if !ok {
+		return None
+	}
+	switch cat := Category(c); cat {
+	case ReadOn, Share, CommentNotice:
+		return cat
+	}
+	return None
+}
+
+// readingTime: "4 min read", "2 minute read".
+func readingTime(f *Features, sc *Scratch) bool {
+	if f.Words != 3 || !isDigits(sc.word(0)) || sc.word(2) != "read" {
+		return false
+	}
+	switch sc.word(1) {
+	case "min", "mins", "minute", "minutes":
+		return true
+	}
+	return false
+}
+
+// galleryCounter: a whole line "3 / 12", a gallery's position.
+func galleryCounter(line string) bool {
+	t := strings.TrimSpace(line)
+	k := strings.IndexByte(t, '/')
+	if k <= 0 || k+1 >= len(t) {
+		return false
+	}
+	a, b := strings.TrimSpace(t[:k]), strings.TrimSpace(t[k+1:])
+	return len(a) <= 3 && len(b) <= 3 && isDigits(a) && isDigits(b) && a[0] != '0' && b[0] != '0'
+}
+
+// commenter: a comment thread's author line, a user name alone before
+// "says:" ("marwickfan77 says:"). A name with a capital or a space is
+// left alone: an interview transcript may read "Tom Hale says:".
+func commenter(line string, f *Features) bool {
+	if f.Words != 2 || f.Capital || !f.EndsColon {
+		return false
+	}
+	t := strings.TrimSpace(line)
+	name, ok := strings.CutSuffix(t, " says:")
+	if !ok || name == "" || strings.ContainsAny(name, " \t") {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // counters are the nouns of a page's engagement counters ("44 comments",
 // "858 shares"), with the category of the line.
 func counterNoun(w string) Category {
@@ -1085,7 +1207,8 @@ func isDigits(s string) bool {
 }
 
 var creditSuffixes = []string{" getty images", " via getty images", " shutterstock", " istockphoto", " afp", " ap photo",
-	" pa wire", " pa media", " alamy", " reuters", " via reuters", " epa", " ap", " istock"}
+	" pa wire", " pa media", " alamy", " reuters", " via reuters", " epa", " ap", " istock", " submitted photo",
+	" file photo", " contributed photo", " courtesy photo", " ap file", " reuters file"}
 
 // hasCreditSuffix: a short line ending with an agency's name after another
 // credit ("Tom Hale/AFP/Getty Images"), i.e. the agency is not the only word.
@@ -1144,4 +1267,5 @@ func ReadMoreIndex(line string) int {
 	}
 }
 
-var relatedLeads = []string{"more from ", "more on ", "popular on ", "also on ", "trending on ", "most popular on ", "more stories from "}
+var relatedLeads = []string{"more from ", "more on ", "popular on ", "also on ", "trending on ", "most popular on ", "more stories from ",
+	"top stories in ", "next up in ", "latest in ", "more stories in ", "top stories from "}

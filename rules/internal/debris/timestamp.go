@@ -15,7 +15,7 @@ var dateWords = []string{
 	"mst", "mdt", "pst", "pdt", "et", "pt", "ct", "cet", "cest", "ist", "aest", "aedt", "on", "at", "st", "nd",
 	"rd", "th", "today", "yesterday", "updated", "published", "posted", "last", "first", "modified", "hrs",
 	"ago", "minutes", "minute", "hours", "hour", "days", "day", "mins", "min", "seconds", "weeks", "week",
-	"h", "m", "d", "hr", "secs", "sec", "months", "month",
+	"h", "m", "d", "hr", "secs", "sec", "months", "month", "a", "an", "p",
 }
 
 // Values in dateTab.
@@ -133,7 +133,7 @@ func ScanTimestamp(line string) (end int, glued bool) {
 			i = len(line) + 1
 		}
 	}
-	if !digits || agoForm && !sawAgo {
+	if !digits && !(keyword && sawAgo) || agoForm && !sawAgo {
 		return 0, false
 	}
 	return last, false
@@ -214,7 +214,15 @@ func IsBreadcrumb(line string) bool {
 // DateLine reports whether line is nothing but a date and time with a year
 // or a clock time ("Nov. 21, 2024 9:15 am ET", "Thursday 21 November 2024").
 func DateLine(line string) bool {
-	words, year, clock, month := 0, false, false, false
+	ok, _ := DateClock(line)
+	return ok
+}
+
+// DateClock is DateLine, and reports whether the date has a time of day
+// ("Nov. 19, 2019, 6:18 p.m."). A bare "Today 12:01 AM" counts as a date
+// with a time.
+func DateClock(line string) (date, hasClock bool) {
+	words, year, clock, month, day := 0, false, false, false, false
 	for i := 0; i < len(line); {
 		c := line[i]
 		switch {
@@ -231,7 +239,7 @@ func DateLine(line string) bool {
 			} else if len(tok) == 4 && (tok[0] == '1' || tok[0] == '2') {
 				year = true
 			} else if len(tok) > 2 {
-				return false
+				return false, false
 			}
 			words++
 			i = j
@@ -244,18 +252,22 @@ func DateLine(line string) bool {
 			w := lowerInto(buf[:0], line[i:j])
 			dc := dateClass(w)
 			if dc == 0 || string(w) == "ago" || string(w) == "updated" || string(w) == "published" || string(w) == "posted" {
-				return false
+				return false, false
 			}
 			if len(w) >= 3 && dc&dateMonth != 0 {
 				month = true
 			}
+			if string(w) == "today" || string(w) == "yesterday" {
+				day = true
+			}
 			words++
 			i = j
 		default:
-			return false
+			return false, false
 		}
 	}
-	return words >= 2 && words <= 10 && month && (year || clock)
+	date = words >= 2 && words <= 10 && (month && (year || clock) || day && clock)
+	return date, date && clock
 }
 
 var monthWords = []string{"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
