@@ -285,3 +285,33 @@ func FuzzXMLEscape(f *testing.F) {
 		}
 	})
 }
+
+// TestRepeatedFixesMatchReference covers the word diffs RenderFix
+// remembers: twenty different replacements, each many times, on one long
+// line and on short ones.
+func TestRepeatedFixesMatchReference(t *testing.T) {
+	var words []string
+	var active []lint.Active
+	for i := range 20 {
+		w := "wörd" + strconv.Itoa(i) + "x"
+		words = append(words, w)
+		active = append(active, lint.Active{Rule: fuzzRule{id: "r" + strconv.Itoa(i), phrase: w,
+			fix: &lint.Fix{Message: "Fix", Edits: []lint.Edit{{New: "w" + strconv.Itoa(i%7) + "rd"}}}}, Severity: lint.Warning})
+	}
+	var long, short strings.Builder
+	long.WriteString("Headline\n\n")
+	short.WriteString("Headline\n\n")
+	for k := range 400 {
+		long.WriteString("The " + words[(k*7)%20] + " of Marwick. ")
+		short.WriteString("The " + words[(k*3)%20] + " of Kelbridge.\n")
+	}
+	long.WriteString("\n")
+	run := &lint.Runner{Parse: parse.Parse, Rules: func(string) ([]lint.Active, error) { return active, nil }}
+	rs := []lint.FileResult{run.Lint("long.txt", []byte(long.String())), run.Lint("short.md", []byte(short.String()))}
+	for _, o := range textOptions {
+		got, want := writeBoth(t, o, rs)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%+v: output differs %s", o, firstDiff(got, want))
+		}
+	}
+}

@@ -65,6 +65,10 @@ type fixView struct {
 	arena  []byte    // the texts of segs
 	segs   []wordSeg // a word diff
 	line   []wordSeg // one display line of it
+
+	dmp      *diffmatchpatch.DiffMatchPatch
+	diffs    []cachedDiff // recent word diffs
+	nextDiff int          // the entry of diffs to replace next
 }
 
 // wordSeg is text arena[a:b] kept, removed or added.
@@ -262,7 +266,6 @@ func (fv *fixView) renderGroup(b []byte, src []byte, g editGroup) []byte {
 	// than its edits). An edit that only inserts or deletes is its own
 	// diff; go-diff compares the others.
 	fv.arena, fv.segs = fv.arena[:0], fv.segs[:0]
-	var dmp *diffmatchpatch.DiffMatchPatch
 	pos = g.start
 	for _, e := range g.edits {
 		fv.addSeg(diffmatchpatch.DiffEqual, src[pos:e.Span.Start])
@@ -274,11 +277,7 @@ func (fv *fixView) renderGroup(b []byte, src []byte, g editGroup) []byte {
 		case len(e.New) == 0 && utf8.Valid(old):
 			fv.addSeg(diffmatchpatch.DiffDelete, old)
 		default:
-			if dmp == nil {
-				dmp = diffmatchpatch.New()
-				dmp.DiffTimeout = 0
-			}
-			for _, d := range dmp.DiffCleanupSemantic(dmp.DiffMain(string(old), e.New, false)) {
+			for _, d := range fv.wordDiff(old, e.New) {
 				fv.addSegString(d.Type, d.Text)
 			}
 		}
@@ -314,6 +313,36 @@ func (fv *fixView) renderGroup(b []byte, src []byte, g editGroup) []byte {
 	b = fv.appendWordLine(b, line)
 	fv.line = line[:0]
 	return b
+}
+
+// wordDiff returns go-diff's semantic word diff of old and new. The last
+// few are remembered: a draft's fixes often repeat (the same mojibake, the
+// same hedge), and go-diff's answer is the same each time.
+func (fv *fixView) wordDiff(old []byte, new string) []diffmatchpatch.Diff {
+	for i := range fv.diffs {
+		if c := &fv.diffs[i]; c.new == new && c.old == string(old) {
+			return c.diffs
+		}
+	}
+	if fv.dmp == nil {
+		fv.dmp = diffmatchpatch.New()
+		fv.dmp.DiffTimeout = 0 // exact, deterministic results whatever the load
+	}
+	c := cachedDiff{old: string(old), new: new}
+	c.diffs = fv.dmp.DiffCleanupSemantic(fv.dmp.DiffMain(c.old, new, false))
+	if len(fv.diffs) < cap(fv.diffs) || len(fv.diffs) < 8 {
+		fv.diffs = append(fv.diffs, c)
+	} else {
+		fv.diffs[fv.nextDiff%len(fv.diffs)] = c
+		fv.nextDiff++
+	}
+	return c.diffs
+}
+
+// cachedDiff is a word diff wordDiff remembers.
+type cachedDiff struct {
+	old, new string
+	diffs    []diffmatchpatch.Diff
 }
 
 // oneLine reports whether m is one line: no newline but maybe a last one.
@@ -379,18 +408,32 @@ func (fv *fixView) appendWordLine(b []byte, line []wordSeg) []byte {
 }
 
 // appendContext appends display(trimContext(s, first, last)) for
-// unchanged text s without a newline, converting only what is shown.
+// unchanged text s without a newline: only the characters shown are read.
+// (display works character by character, and "…" needs no change, so the
+// pieces can be shown one by one.)
 func appendContext(b, s []byte, first, last bool) []byte {
 	switch {
 	case first && last:
 	case first && moreRunes(s, fixContext):
-		return appendDisplay(b, "…"+string(lastRunesOf(s, fixContext)))
+		b = append(b, "…"...)
+		return appendDisplayBytes(b, lastRunesOf(s, fixContext))
 	case last && moreRunes(s, fixContext):
-		return appendDisplay(b, string(firstRunesOf(s, fixContext))+"…")
+		b = appendDisplayBytes(b, firstRunesOf(s, fixContext))
+		return append(b, "…"...)
 	case !first && !last && moreRunes(s, 2*fixContext+1):
-		return appendDisplay(b, string(firstRunesOf(s, fixContext))+"…"+string(lastRunesOf(s, fixContext)))
+		b = appendDisplayBytes(b, firstRunesOf(s, fixContext))
+		b = append(b, "…"...)
+		return appendDisplayBytes(b, lastRunesOf(s, fixContext))
 	}
-	return appendDisplay(b, string(s))
+	return appendDisplayBytes(b, s)
+}
+
+// appendDisplayBytes appends display(string(s)) for s without a newline.
+func appendDisplayBytes(b, s []byte) []byte {
+	if !needsDisplay(s) {
+		return append(b, s...)
+	}
+	return append(b, display(string(s))...)
 }
 
 // moreRunes reports whether s has more than n characters.
@@ -542,7 +585,7 @@ func appendDisplay(b []byte, s string) []byte {
 
 // needsDisplay reports whether s holds a control character or a
 // replacement character (or a byte that is not UTF-8).
-func needsDisplay(s string) bool {
+func needsDisplay[T string | []byte](s T) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -552,7 +595,7 @@ func needsDisplay(s string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(string(s[i : i+min(len(s)-i, utf8.UTFMax)]))
 		if r == utf8.RuneError || r <= 0x9f {
 			return true
 		}

@@ -363,8 +363,8 @@ func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev paint) {
 		}
 		be = min(be, we)
 		cutLeft, cutRight = ws > 0, we < len(raw)
-		startCol = utf8.RuneCount(raw[ws:bs])
-		endCol = startCol + utf8.RuneCount(raw[bs:be])
+		startCol = runeCount(raw[ws:bs])
+		endCol = startCol + runeCount(raw[bs:be])
 		raw = raw[ws:we]
 		rawStart += ws
 	}
@@ -372,7 +372,7 @@ func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev paint) {
 	if rawStart != t.rawStart || rawStart+len(raw) != t.rawEnd {
 		t.rawStart, t.rawEnd = rawStart, rawStart+len(raw)
 		t.rawTab = bytes.IndexByte(raw, '\t') >= 0
-		t.rawRunes = utf8.RuneCount(raw)
+		t.rawRunes = runeCount(raw)
 		t.rawDisp, t.rawCols = t.rawDisp[:0], t.rawCols[:0]
 		if t.rawTab {
 			t.rawDisp, t.rawCols = expandInto(t.rawDisp, t.rawCols, raw)
@@ -456,6 +456,22 @@ func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev paint) {
 	b = appendRepeat(b, '^', end-start)
 	b = append(b, sev.off...)
 	t.out.b = append(b, '\n')
+}
+
+// runeCount is utf8.RuneCount without its copy of the text after the
+// first non-ASCII byte (RuneCount hands it to RuneCountInString as a new
+// string).
+func runeCount(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); n++ {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	return n
 }
 
 // appendRepeat appends n copies of c.
