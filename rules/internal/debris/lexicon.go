@@ -95,6 +95,7 @@ var wholeLines = [numCategories][]string{
 		"report this ad", "the article continues below", "content continues below", "advertisement feature",
 		"publicidade", "publicidad", "publicité", "pubblicità", "anzeige", "werbung", "реклама", "ad content",
 		"sponsor content", "article continues after advertisement", "story continues after advertisement", "iklan",
+		"place an ad",
 	},
 	ReadOn: {
 		"read full article", "read the full article", "read full story", "read the full story",
@@ -122,7 +123,9 @@ var wholeLines = [numCategories][]string{
 		"breaking news emails", "get the newsletter", "sign up for our newsletter", "sign up to our newsletter",
 		"subscribe to our newsletter", "newsletter sign up", "newsletter signup", "email newsletter",
 		"email newsletters", "free newsletter", "daily newsletter", "sign up for newsletters", "get our newsletter",
-		"subscribe now", "subscribe today", "sign up now", "sign up today", "sign up",
+		"subscribe now", "subscribe today", "sign up now", "sign up today", "sign up", "email address",
+		"email required", "your email", "your email address", "enter your email", "enter your email address",
+		"almost done",
 	},
 	Timestamp: {
 		"published", "updated", "last updated", "tempo de leitura",
@@ -172,7 +175,8 @@ var sharePrefixes = []string{
 	"click to print", "like us on facebook", "find us on facebook", "connect with us", "join us on",
 	"like this story", "like this article", "sharing is caring", "share it with", "share your thoughts",
 	"share to facebook", "share to twitter", "share to linkedin", "share to whatsapp", "share to email",
-	"share to pinterest", "share to reddit", "follow me on",
+	"share to pinterest", "share to reddit", "follow me on", "this story has been shared",
+	"this article has been shared",
 }
 
 // readOnPrefixes start read-on prompts (≤ 12 words, never a sentence).
@@ -194,6 +198,7 @@ var networks = []string{
 // singleNetworks may stand alone on a line as a share bar.
 var singleNetworks = []string{
 	"facebook", "twitter", "email", "e-mail", "print", "share", "tweet", "whatsapp", "linkedin", "pinterest", "reddit",
+	"flipboard",
 }
 
 // label is a line opening with punctuation that matters ("Photo:",
@@ -225,6 +230,7 @@ var labels = []label{
 	{"leia também:", RelatedItem, 20}, {"veja também:", RelatedItem, 20}, {"leggi anche:", RelatedItem, 20},
 	{"(leggi anche", RelatedItem, 25}, {"lesen sie auch:", RelatedItem, 20}, {"lire aussi:", RelatedItem, 20},
 	{"lee también:", RelatedItem, 20}, {"courtesy of", ImageCredit, 6},
+	{"share all sharing options for:", Share, 30},
 }
 
 // family says what a contains-pattern is evidence of.

@@ -617,6 +617,13 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			m.Cat = ReadOn
 			return m
 		}
+		// A newsletter named alone, a sign-up box's title: "Rovers
+		// newsletter", "5-Minute Fix newsletter".
+		if f.Words >= 2 && f.Words <= 4 && f.Capital && !f.FinalStop && sc.word(f.Words-1) == "newsletter" &&
+			!contains(determiners, f.First) {
+			m.Cat = Newsletter
+			return m
+		}
 	}
 	// Related-links headings naming the site: "More from the Gazette",
 	// "Popular on Gazette TV".
@@ -637,6 +644,12 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			m.Cat = c
 			return m
 		}
+	}
+	// A link to the site's other stories: "On Gazette.com: <headline>",
+	// "Also on gazette.com <headline>".
+	if f.Words <= 24 && (f.First == "on" || f.First == "also") && siteLink(line) {
+		m.Cat = RelatedItem
+		return m
 	}
 	// A credit line: "Name/Agency/Getty Images".
 	if f.Words <= 12 && !f.FinalStop && hasCreditSuffix(f.Key) {
@@ -886,6 +899,37 @@ func isAddress(w string) bool {
 
 func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
 
+// siteLink: a line opening "On <domain>:" or "Also on <domain>".
+func siteLink(line string) bool {
+	t := strings.TrimSpace(line)
+	colon := true
+	switch {
+	case hasPrefixFold(t, "also on "):
+		t, colon = t[len("also on "):], false
+	case hasPrefixFold(t, "on "):
+		t = t[len("on "):]
+	default:
+		return false
+	}
+	end := strings.IndexByte(t, ' ')
+	if end < 0 {
+		return false
+	}
+	dom := t[:end]
+	if colon {
+		if !strings.HasSuffix(dom, ":") {
+			return false
+		}
+		dom = dom[:len(dom)-1]
+	}
+	for _, tld := range []string{".com", ".org", ".net", ".co.uk", ".news"} {
+		if len(dom) > len(tld) && strings.EqualFold(dom[len(dom)-len(tld):], tld) {
+			return true
+		}
+	}
+	return false
+}
+
 // isEmail: w is an e-mail address and nothing else (not "From:ana@..."
 // or "ana@...>" from a quoted message header).
 func isEmail(w string) bool {
@@ -1113,6 +1157,10 @@ func isImageCounter(f *Features, sc *Scratch) bool {
 	}
 	return isDigits(sc.word(1)) && sc.word(2) == "of" && isDigits(sc.word(3))
 }
+
+// determiners open a noun phrase of the story's own ("The club
+// newsletter", a sub-head), not a sign-up box's title.
+var determiners = []string{"the", "a", "an", "this", "that", "their", "his", "her", "its", "my"}
 
 // counted: a whole-line phrase followed by a count, "View all (23)",
 // "Comments 12".
