@@ -16,8 +16,9 @@ func peakRSS(ps *os.ProcessState) int64 {
 	if !ok {
 		return 0
 	}
+	kib := int64(ru.Maxrss) //nolint:unconvert // int32 on 32-bit systems
 	if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
-		return int64(ru.Maxrss) / 1024
+		kib /= 1024
 	}
-	return int64(ru.Maxrss)
+	return kib
 }

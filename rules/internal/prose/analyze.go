@@ -1052,16 +1052,6 @@ func (z *analyzer) reasons(si int, toks []Token) {
 	}
 }
 
-// court reports whether a sentence has court vocabulary.
-func court(toks []Token) bool {
-	for k := range toks {
-		if toks[k].Kind == Word && toks[k].cls&wCourt != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // hedges records modal and epistemic hedges outside quotes.
 func (z *analyzer) hedges(toks []Token) {
 	for k := range toks {
