@@ -457,7 +457,13 @@ func (r *ScrapeDebris) classify(doc *lint.Document, st *debrisState, ln *dline, 
 		return
 	}
 	// A stamp may follow a separator the page put before it ("| Updated: ...").
-	stamp := strings.TrimLeft(text, "|•· ")
+	stamp := text
+	if c := text[0]; c == '|' || c == 0xE2 || c == 0xC2 {
+		stamp = strings.TrimLeft(text, "|•· ")
+		if stamp == "" {
+			stamp = text
+		}
+	}
 	if end, glued := debris.ScanTimestamp(stamp); end > 0 {
 		if glued {
 			if len(stamp) == len(text) {

@@ -39,7 +39,7 @@ var firstPlural = []string{"we", "our", "ours", "us"}
 // pitches, affiliate disclosures): a long line with one of them is run
 // through the matcher after all.
 var cueWords = []string{
-	"cookie", "cookies", "inbox", "newsletter", "newsletters", "subscribe", "subscription", "commission",
+	"cookie", "cookies", "inbox", "newsletter", "newsletters", "subscribe", "subscription",
 	"affiliate", "enjoyed",
 }
 
@@ -131,7 +131,7 @@ type Features struct {
 	Digit       bool   // some word contains a digit
 	Second      bool   // addresses the reader ("you", "your")
 	FirstPlural bool   // "we", "our", "us"
-	Cue         bool   // has a word of a long promotion ("cookies", "newsletter", "commission")
+	Cue         bool   // has a word of a long promotion ("cookies", "newsletter", "affiliate")
 	Credit      bool   // has the word "credit"
 	Attribution bool   // has an attribution cue ("said", "according")
 	FinalStop   bool   // ends with . ! or ? (closing quotes and brackets skipped)
@@ -613,7 +613,7 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 			m.Cat = Timestamp
 			return m
 		}
-		if galleryCounter(line) {
+		if galleryCounter(line, f) {
 			m.Cat = ReadOn
 			return m
 		}
@@ -652,7 +652,7 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		return m
 	}
 	// A credit line: "Name/Agency/Getty Images".
-	if f.Words <= 12 && !f.FinalStop && hasCreditSuffix(f.Key) {
+	if f.Words <= 12 && !f.FinalStop && hasCreditSuffix(f.Key) && agencyCase(line, f.Key) {
 		m.Cat = ImageCredit
 		return m
 	}
@@ -797,7 +797,7 @@ var bracketTags = []string{
 // "[Video]", "(PHOTOS)"; in parentheses only in capitals), after a
 // headline with no final full stop, or 0.
 func bracketTag(line string) int {
-	t := strings.TrimRight(line, " \t")
+	t := trimRightBlank(line)
 	if len(t) < 6 {
 		return 0
 	}
@@ -851,6 +851,10 @@ var linkOpeners = []string{"follow", "reach", "contact", "download", "listen", "
 // ("reporter@gazette.example", "www.gazette.example/tram"), or that sends
 // the reader to one ("Follow the Gazette's tram coverage at <address>").
 func linkLine(line string, f *Features) bool {
+	opener := contains(linkOpeners, f.First)
+	if !opener && f.Words > 8 {
+		return false
+	}
 	t := strings.TrimSpace(line)
 	if strings.IndexByte(t, ' ') < 0 {
 		// Alone, only a reporter's contact: an e-mail address or a
@@ -859,7 +863,7 @@ func linkLine(line string, f *Features) bool {
 		w := strings.TrimRight(t, ".,;")
 		return isAddress(w) && (isEmail(w) || isProfile(w))
 	}
-	if !contains(linkOpeners, f.First) || f.FinalStop && f.Words > 20 {
+	if !opener || f.FinalStop && f.Words > 20 {
 		return false
 	}
 	for _, w := range strings.Fields(t) {
@@ -973,7 +977,7 @@ func isProfile(w string) bool {
 // "Credit...Tom Hale/Gazette". The line itself need not be short: a
 // caption reads like prose, its credit says what it is.
 func captionCredit(line string, f *Features) bool {
-	t := strings.TrimRight(line, " \t")
+	t := trimRightBlank(line)
 	if t == "" {
 		return false
 	}
@@ -1191,8 +1195,19 @@ func readingTime(f *Features, sc *Scratch) bool {
 	return false
 }
 
+// trimRightBlank drops the spaces and tabs ending s.
+func trimRightBlank(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 // galleryCounter: a whole line "3 / 12", a gallery's position.
-func galleryCounter(line string) bool {
+func galleryCounter(line string, f *Features) bool {
+	if f.Words != 2 || !f.Digit {
+		return false
+	}
 	t := strings.TrimSpace(line)
 	k := strings.IndexByte(t, '/')
 	if k <= 0 || k+1 >= len(t) {
@@ -1267,6 +1282,18 @@ func hasCreditSuffix(key string) bool {
 		}
 	}
 	return false
+}
+
+// agencyCase: a credit ending with a short agency name spells it in
+// capitals ("/AP", "/EPA"); "(ePA)" is an abbreviation in the story.
+func agencyCase(line, key string) bool {
+	for _, a := range []string{"ap", "epa", "afp"} {
+		if strings.HasSuffix(key, " "+a) {
+			t := strings.TrimRight(trimRightBlank(line), ").")
+			return strings.HasSuffix(t, strings.ToUpper(a))
+		}
+	}
+	return true
 }
 
 // hasCopyright: a rights notice ("All rights reserved", "© 2024 ...",

@@ -47,6 +47,43 @@ func TestClassify(t *testing.T) {
 		{"\"Read the full report before you judge us,\" said manager Tom Hale.", None},
 		{"Share this view, please?", None},
 		{"Comments from residents will be heard on Monday.", None},
+		// Families added for extractor output.
+		{"Workers fit the last panel to the flood wall on Tuesday, watched by residents of Mill Lane. (AP Photo/Tom Hale)", Caption},
+		{"The new flood gate at the foot of Mill Lane, which closes when the river rises. Credit: Kelbridge Council", Caption},
+		{"Residents watch the last panel being lowered into place in Kelbridge on Tuesday. Tom Hale / AP file", Caption},
+		{"This website uses cookies to improve your experience while you navigate through the site, and you can opt out if you wish.", Cookie},
+		{"There's plenty more where that came from. Sign up for the Marwick Morning to get our free newsletter delivered every weekday.", Newsletter},
+		{"The Marwick Gazette has affiliate partnerships and may earn a commission on products bought through links on our pages.", Affiliate},
+		{"Note: we are moderating all comments to deal with a surge in spam.", CommentNotice},
+		{"marwickfan77 says:", CommentNotice},
+		{"Comments are closed", CommentNotice},
+		{"tom.hale@gazette.example", LinkLine},
+		{"twitter.com/tomhale", LinkLine},
+		{"Follow our coverage of the River Dun at https://gazette.example.com/dun", LinkLine},
+		{"Kelbridge flood wall finished a year late [VIDEO]", RelatedItem},
+		{"Swimmers return to the River Dun (PICTURES)", RelatedItem},
+		{"READ MORE: Kelbridge council confirmed as owner of the site", ReadOn},
+		{"On Gazette.com: Kelbridge bus station to close", RelatedItem},
+		{"Rovers newsletter", Newsletter},
+		{"4 min read", Timestamp},
+		{"3 / 12", ReadOn},
+		{"View all (23)", ReadOn},
+		{"Registration on or use of this site constitutes acceptance of our User Agreement", Legal},
+		{"Ruth Okafor Submitted photo", ImageCredit},
+		// Their lookalikes in story text.
+		{"Sellers on the app may earn a commission of up to 8% on each sale made through the site.", None},
+		{"Influencers who post affiliate links without a label face fines under the new rules.", None},
+		{"Comments are closed on the council's consultation page until the new year.", None},
+		{"Tom Hale says:", None},
+		{"From:ruth.okafor@bakery.example", None},
+		{"https://www.haleshow.example/results/2024", None},
+		{"Ruth Okafor (pictured) with her daughter after the award (ceremony held in public)", None},
+		{"Judges ranked the entries on taste and look [the rules say nothing about size]", None},
+		{"Bakery owner Ruth Okafor (left) is seen here with the cup, judged by Tom Hale (the chairman)", None},
+		{"Research on the ePA: Die elektronische Patientenakte (ePA)", None},
+		{"On Amazon.com the book sells for twice the shop price.", None},
+		{"The shop newsletter", None},
+		{"Marwick Rovers won 3 / 12 of their away games", None},
 	}
 	var sc Scratch
 	for _, tt := range tests {
@@ -104,6 +141,26 @@ func TestFindMojibake(t *testing.T) {
 			if got[i] != tt.want[i] {
 				t.Errorf("FindMojibake(%q)[%d] = %q, want %q", tt.text, i, got[i], tt.want[i])
 			}
+		}
+	}
+}
+
+func TestDateClock(t *testing.T) {
+	tests := []struct {
+		line        string
+		date, clock bool
+	}{
+		{"Tuesday November 19, 2024", true, false},
+		{"November 19, 2024 at 8:53 am", true, true},
+		{"20 Nov, 2024 05:47", true, true},
+		{"Today 12:01 AM", true, true},
+		{"March 3, 2021", true, false},
+		{"Today the council meets", false, false},
+		{"12:01 AM", false, false},
+	}
+	for _, tt := range tests {
+		if d, c := DateClock(tt.line); d != tt.date || c != tt.clock {
+			t.Errorf("DateClock(%q) = %v, %v, want %v, %v", tt.line, d, c, tt.date, tt.clock)
 		}
 	}
 }
