@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"copydesk/lint"
 	"copydesk/lint/parse"
@@ -314,4 +315,22 @@ func TestRepeatedFixesMatchReference(t *testing.T) {
 			t.Errorf("%+v: output differs %s", o, firstDiff(got, want))
 		}
 	}
+}
+
+// FuzzCountRunes checks countRunes against utf8.RuneCount, and that its
+// marks are where those characters start.
+func FuzzCountRunes(f *testing.F) {
+	f.Add([]byte("plain ascii text that is long enough to take eight bytes at a time"))
+	f.Add([]byte("caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xff\xfe bytes \xe2\x82"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		n, marks := countRunes(b, nil, true)
+		if want := utf8.RuneCount(b); n != want {
+			t.Fatalf("countRunes = %d, want %d", n, want)
+		}
+		for _, m := range marks {
+			if got := utf8.RuneCount(b[:m.off]); got != m.r {
+				t.Fatalf("mark %+v: %d characters before it", m, got)
+			}
+		}
+	})
 }

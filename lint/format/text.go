@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"strconv"
 	"strings"
@@ -54,6 +55,7 @@ type Text struct {
 	rawStart, rawEnd int
 	rawTab           bool
 	rawRunes         int
+	rawMarks         []runeMark // a line without tabs: every markStep characters or so
 	rawDisp          []rune
 	rawCols          []int
 }
@@ -372,7 +374,7 @@ func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev paint) {
 	if rawStart != t.rawStart || rawStart+len(raw) != t.rawEnd {
 		t.rawStart, t.rawEnd = rawStart, rawStart+len(raw)
 		t.rawTab = bytes.IndexByte(raw, '\t') >= 0
-		t.rawRunes = runeCount(raw)
+		t.rawRunes, t.rawMarks = countRunes(raw, t.rawMarks[:0], true)
 		t.rawDisp, t.rawCols = t.rawDisp[:0], t.rawCols[:0]
 		if t.rawTab {
 			t.rawDisp, t.rawCols = expandInto(t.rawDisp, t.rawCols, raw)
@@ -443,7 +445,7 @@ func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev paint) {
 			b = utf8.AppendRune(b, r)
 		}
 	} else {
-		b = appendShown(b, raw, ws, we)
+		b = appendShown(b, raw, t.rawMarks, ws, we)
 	}
 	b = append(b, suffix...)
 	b = append(b, "\n  "...)
@@ -462,16 +464,40 @@ func (t *Text) excerpt(doc *lint.Document, f *lint.Finding, sev paint) {
 // first non-ASCII byte (RuneCount hands it to RuneCountInString as a new
 // string).
 func runeCount(b []byte) int {
-	n := 0
-	for i := 0; i < len(b); n++ {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRune(b[i:])
-		i += size
-	}
+	n, _ := countRunes(b, nil, false)
 	return n
+}
+
+// runeMark records that character r of a line starts at byte off.
+type runeMark struct{ r, off int }
+
+// markStep is how many characters apart countRunes records marks.
+const markStep = 64
+
+// countRunes counts the characters of b as utf8.RuneCount does (a byte
+// that is not UTF-8 is one), eight ASCII bytes at a time, and appends
+// marks about every markStep characters to marks if mark is set.
+func countRunes(b []byte, marks []runeMark, mark bool) (int, []runeMark) {
+	n, next := 0, markStep
+	for i := 0; i < len(b); {
+		switch {
+		case i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0:
+			i += 8
+			n += 8
+		case b[i] < utf8.RuneSelf:
+			i++
+			n++
+		default:
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+			n++
+		}
+		if mark && n >= next {
+			marks = append(marks, runeMark{n, i})
+			next = n + markStep
+		}
+	}
+	return n, marks
 }
 
 // appendRepeat appends n copies of c.
@@ -484,39 +510,45 @@ func appendRepeat(b []byte, c byte, n int) []byte {
 
 // appendShown appends characters [from, to) of a line without tabs as
 // expand shows them: control characters and bytes that are not UTF-8 as
-// U+FFFD.
-func appendShown(b, line []byte, from, to int) []byte {
+// U+FFFD. marks (from countRunes) say where to start looking for from.
+func appendShown(b, line []byte, marks []runeMark, from, to int) []byte {
 	i, k := 0, 0
-	if from > 0 {
-		for ; i < len(line) && k < from; k++ {
-			if line[i] < utf8.RuneSelf {
-				i++
-				continue
-			}
-			_, size := utf8.DecodeRune(line[i:])
-			i += size
+	for _, m := range marks {
+		if m.r > from {
+			break
 		}
+		k, i = m.r, m.off
 	}
-	for ; i < len(line) && k < to; k++ {
-		c := line[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f {
-				b = append(b, "\uFFFD"...)
-			} else {
-				b = append(b, c)
-			}
+	for ; i < len(line) && k < from; k++ {
+		if line[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(line[i:])
-		if r == utf8.RuneError || r <= 0x9f {
-			b = append(b, "\uFFFD"...)
-		} else {
-			b = append(b, line[i:i+size]...)
-		}
+		_, size := utf8.DecodeRune(line[i:])
 		i += size
 	}
-	return b
+	start := i // of the characters shown as they are, not yet appended
+	for ; i < len(line) && k < to; k++ {
+		c := line[i]
+		if c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		size := 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(line[i:])
+			if r != utf8.RuneError && r > 0x9f {
+				i += size
+				continue
+			}
+		}
+		b = append(b, line[start:i]...)
+		b = append(b, "\uFFFD"...)
+		i += size
+		start = i
+	}
+	return append(b, line[start:i]...)
 }
 
 // expandInto is expand for a line with tabs, into reused slices: the
