@@ -1251,6 +1251,9 @@ func counterNoun(w string) Category {
 
 // counter: a whole line that is a number and a counter noun.
 func counter(f *Features, sc *Scratch) Category {
+	if f.Words == 3 && sc.word(0) == "rating" && isDigits(sc.word(1)) && sc.word(2) == "votes" {
+		return ReadOn // "Rating: 36 Votes", a comment's score
+	}
 	if f.Words != 2 || !isDigits(sc.word(0)) {
 		return None
 	}

@@ -70,6 +70,7 @@ func TestClassify(t *testing.T) {
 		{"View all (23)", ReadOn},
 		{"Registration on or use of this site constitutes acceptance of our User Agreement", Legal},
 		{"Ruth Okafor Submitted photo", ImageCredit},
+		{"Rating: 12 Votes", ReadOn},
 		// Their lookalikes in story text.
 		{"Sellers on the app may earn a commission of up to 8% on each sale made through the site.", None},
 		{"Influencers who post affiliate links without a label face fines under the new rules.", None},
