@@ -582,6 +582,10 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 			items++
 		}
 		next := j < n && lines[j].cat != debris.None
+		if items == 0 && i+1 < n && tagHeading(doc.Slice(lines[i].span)) && tagList(doc.Slice(lines[i+1].span)) &&
+			lines[i+1].cat == debris.None && !lines[i+1].protected {
+			items = 1 // "Tags" over "tram, Marwick, transport, council budget"
+		}
 		if items == 0 && i != n-1 && !next {
 			continue
 		}
@@ -679,6 +683,33 @@ func (r *ScrapeDebris) gate(doc *lint.Document, lines []dline, st *debrisState) 
 	if r.opts.FeatureOnly {
 		featureOnly(lines)
 	}
+}
+
+// tagHeading: a heading over a site's tag list ("Tags", "Topics:").
+func tagHeading(text string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), ":")
+	for _, h := range []string{"tags", "topics", "tagged", "filed under", "related tags", "related topics"} {
+		if strings.EqualFold(t, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// tagList: a line of three or more short comma-separated terms and no
+// sentence ("tram, Marwick, transport, council budget").
+func tagList(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsAny(t[len(t)-1:], ".!?") || strings.Count(t, ",") < 2 {
+		return false
+	}
+	for seg := range strings.SplitSeq(t, ",") {
+		seg = strings.TrimSpace(seg)
+		if seg == "" || strings.Count(seg, " ") > 6 {
+			return false
+		}
+	}
+	return true
 }
 
 // repeatedDates flags date lines that recur word for word when the draft

@@ -287,7 +287,7 @@ var patterns = []pattern{
 	{"commenting is closed", famComments}, {"commenting has been disabled", famComments},
 	{"comments have been disabled", famComments}, {"comments are disabled", famComments},
 	{"community guidelines", famComments}, {"be the first to comment", famComments},
-	{"successfully subscribed", famNewsletter}, {"thanks for subscribing", famNewsletter},
+	{"your inbox", famNewsletter}, {"successfully subscribed", famNewsletter}, {"thanks for subscribing", famNewsletter},
 	{"thank you for subscribing", famNewsletter}, {"thanks for signing up", famNewsletter},
 	{"this site is protected by recaptcha", famLegal}, {"constitutes acceptance of", famLegal},
 	{"user agreement and privacy policy", famLegal}, {"privacy policy and terms of service", famLegal},

@@ -509,6 +509,7 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 	// One pass of the multi-pattern matcher over the line.
 	sc.hits = find(sc.hits[:0], line)
 	var player, weak, news, cookie, aff, com, legal = -1, -1, -1, -1, -1, -1, -1
+	pitch := false // a newsletter cue other than "your inbox", which says "you" by itself
 	for _, h := range sc.hits {
 		end := int(h.end)
 		pat := &patterns[h.pat]
@@ -532,6 +533,9 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		case famNewsletter:
 			if news < 0 {
 				news = start
+			}
+			if !strings.HasSuffix(pat.text, "your inbox") {
+				pitch = true
 			}
 		case famCookie:
 			if cookie < 0 {
@@ -688,7 +692,8 @@ func (l *Lexicon) Classify(line string, f *Features, sc *Scratch) Match {
 		m.Cat, m.Cue = Player, player
 	case weak >= 0 && f.Words <= 8:
 		m.Cat, m.Cue = Player, weak
-	case news >= 0 && f.Words <= 30 && (contains(imperatives, f.First) || f.Second || f.FirstPlural && imperativeSentence(line)):
+	case news >= 0 && f.Words <= 30 && (contains(imperatives, f.First) || f.Second && pitch ||
+		f.FirstPlural && (!pitch || imperativeSentence(line))):
 		m.Cat, m.Cue = Newsletter, news
 	case cookie >= 0 && f.Words <= 40 && (f.Second || f.FirstPlural || contains(imperatives, f.First) || f.Words <= 6):
 		m.Cat, m.Cue = Cookie, cookie
