@@ -103,9 +103,18 @@ func lineDiff(old, new []byte) (ops []lineOp, skip int) {
 // cut back to a line start, and of the common tail after it, cut forward
 // past a newline: the lines between are the ones a line diff compares.
 func lineDiffBounds(old, new []byte) (p, s int) {
-	p = commonPrefix(old, new)
+	return lineDiffBoundsFrom(old, new, 0, 0)
+}
+
+// lineDiffBoundsFrom is lineDiffBounds for old and new known to share
+// their first head bytes and their last tail bytes.
+func lineDiffBoundsFrom(old, new []byte, head, tail int) (p, s int) {
+	head = min(head, len(old), len(new))
+	p = head + commonPrefix(old[head:], new[head:])
 	p = bytes.LastIndexByte(old[:p], '\n') + 1 // back to a line start
-	s = commonSuffix(old[p:], new[p:])
+	a, b := old[p:], new[p:]
+	tail = min(tail, len(a), len(b))
+	s = tail + commonSuffix(a[:len(a)-tail], b[:len(b)-tail])
 	if k := bytes.IndexByte(old[len(old)-s:], '\n'); k >= 0 {
 		s -= k + 1 // forward to a line start
 	} else {

@@ -234,7 +234,9 @@ func (fv *fixView) renderGroup(b []byte, src []byte, g editGroup) []byte {
 	// diff; else ask go-diff's line mode as UnifiedDiff does.
 	var ops []lineOp
 	whole := false
-	pre, suf := lineDiffBounds(before, after)
+	// The source before the first edit and after the last is the same on
+	// both sides: the common head and tail are at least that long.
+	pre, suf := lineDiffBoundsFrom(before, after, g.edits[0].Span.Start-g.start, g.end-g.edits[len(g.edits)-1].Span.End)
 	mo, mn := before[pre:len(before)-suf], after[pre:len(after)-suf]
 	switch {
 	case len(mo) == 0 && len(mn) == 0:

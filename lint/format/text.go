@@ -589,13 +589,25 @@ func Clean(s string) string {
 // character.
 func hasControl(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == 0x7f || c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+		if !controlLead[s[i]] {
+			continue
+		}
+		if c := s[i]; c != 0xC2 || i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
 			return true
 		}
 	}
 	return false
 }
+
+// controlLead marks the bytes that start a control character: C0, DEL,
+// and C2 (the lead byte of C1 characters, and of others).
+var controlLead = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t[0x7f], t[0xC2] = true, true
+	return t
+}()
 
 // appendClean appends Clean(s).
 func appendClean(b []byte, s string) []byte {
