@@ -33,8 +33,9 @@ const tabWidth = 4
 // then a summary line. Per-file errors are "path: error: message".
 //
 // A file's report is appended to one buffer, reused from file to file, and
-// written with one call: no fmt, and no allocation per finding in the
-// common case (a line without tabs, a fix that inserts or deletes).
+// written with one call (or every 64 KiB): no fmt, and no allocation per
+// finding in the common case (a line without tabs, a fix that inserts or
+// deletes).
 type Text struct {
 	w    io.Writer
 	opts Options
@@ -152,6 +153,9 @@ func (t *Text) File(r *lint.FileResult) error {
 	t.doc = nil
 	for i := range r.Findings {
 		t.finding(r, path, &r.Findings[i])
+		if len(t.out.b) > 64<<10 {
+			t.flush() // a draft with thousands of findings streams too
+		}
 	}
 	if t.opts.ShowSuppressed {
 		for i := range r.Suppressed {
