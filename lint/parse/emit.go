@@ -70,6 +70,11 @@ func emitDecoded(b *lint.Builder, src []byte, start, end int, escapes bool) {
 				i++
 				continue
 			}
+			if strings.IndexByte(dec, '\r') >= 0 {
+				// "&#13;", "&#xD": a carriage return is a line
+				// break, and Text holds line breaks as LF only.
+				dec = strings.ReplaceAll(dec, "\r", "\n")
+			}
 			b.Verbatim(run, i)
 			b.Replace(dec, i, i+n)
 			i += n
