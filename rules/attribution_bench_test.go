@@ -1,8 +1,8 @@
 package rules
 
 import (
+	"copydesk/lint/linttest/corpus"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"copydesk/lint"
@@ -50,19 +50,10 @@ func BenchmarkAnonymousSourcing(b *testing.B) { benchAttributionRule(b, NewAnony
 // over every article of $COPYDESK_CORPUS/articles, parsed once beforehand.
 // It is skipped when COPYDESK_CORPUS is not set.
 func BenchmarkAttributionCorpus(b *testing.B) {
-	dir := corpusDir(b)
-	paths, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		b.Skipf("no articles under %s: %v", dir, err)
-	}
 	var docs []*lint.Document
 	size := 0
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := parse.Parse(p, src)
+	for _, a := range corpus.Articles(b) {
+		doc, err := parse.Parse(a.Path, a.Src)
 		if err != nil {
 			continue
 		}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bufio"
+	"copydesk/lint/linttest/corpus"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -24,11 +25,7 @@ import (
 // it is not set: corpus measurements are opt-in and never needed by go test.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("COPYDESK_CORPUS")
-	if dir == "" {
-		t.Skip("COPYDESK_CORPUS not set")
-	}
-	return dir
+	return corpus.Dir(t)
 }
 
 // CorpusDir is corpusDir for the external test package (rules_test).

@@ -1,9 +1,8 @@
 package format_test
 
 import (
+	"copydesk/lint/linttest/corpus"
 	"io"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -16,25 +15,14 @@ import (
 var (
 	corpusOnce    sync.Once
 	corpusResults []lint.FileResult
-	corpusErr     string
 )
 
-// corpusResults lints the shared article corpus (../shared/corpus/articles
-// from the repository root, or $COPYDESK_CORPUS/articles) once with the
-// default built-in rules, for the formatter benchmarks, which are skipped
-// when it is absent. Nothing from the corpus is stored.
+// lintedCorpus lints the articles of $COPYDESK_CORPUS once with the default
+// built-in rules, for the formatter benchmarks, which are skipped without
+// it. Nothing from the corpus is stored.
 func lintedCorpus(b *testing.B) []lint.FileResult {
+	arts := corpus.Articles(b)
 	corpusOnce.Do(func() {
-		root := filepath.Join("..", "..", "..", "shared", "corpus")
-		if env := os.Getenv("COPYDESK_CORPUS"); env != "" {
-			root = env
-		}
-		dir := filepath.Join(root, "articles")
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			corpusErr = "no corpus: " + err.Error()
-			return
-		}
 		var active []lint.Active
 		for _, r := range rules.All() {
 			if m := r.Meta(); m.Default {
@@ -42,26 +30,10 @@ func lintedCorpus(b *testing.B) []lint.FileResult {
 			}
 		}
 		run := &lint.Runner{Parse: parse.Parse, Rules: func(string) ([]lint.Active, error) { return active, nil }}
-		for _, e := range entries {
-			name := e.Name()
-			if e.IsDir() || parse.FormatOf(name) != parse.FormatOf("x.txt") && parse.FormatOf(name) != parse.FormatOf("x.md") {
-				continue
-			}
-			p := filepath.Join(dir, name)
-			src, err := os.ReadFile(p)
-			if err != nil {
-				corpusErr = err.Error()
-				return
-			}
-			corpusResults = append(corpusResults, run.Lint(p, src))
-		}
-		if len(corpusResults) == 0 {
-			corpusErr = "no drafts in the corpus"
+		for _, a := range arts {
+			corpusResults = append(corpusResults, run.Lint(a.Path, a.Src))
 		}
 	})
-	if corpusErr != "" {
-		b.Skip(corpusErr)
-	}
 	return corpusResults
 }
 

@@ -1,8 +1,7 @@
 package debris
 
 import (
-	"os"
-	"path/filepath"
+	"copydesk/lint/linttest/corpus"
 	"strings"
 	"testing"
 )
@@ -10,19 +9,10 @@ import (
 // corpusLines returns the lines of the articles in $COPYDESK_CORPUS, or
 // skips the benchmark.
 func corpusLines(b *testing.B) ([]string, int) {
-	dir := os.Getenv("COPYDESK_CORPUS")
-	if dir == "" {
-		b.Skip("set COPYDESK_CORPUS to the corpus directory (../shared/corpus)")
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
 	var lines []string
 	size := 0
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, l := range strings.Split(string(src), "\n") {
+	for _, a := range corpus.Articles(b) {
+		for _, l := range strings.Split(string(a.Src), "\n") {
 			if l = strings.TrimSpace(l); l != "" {
 				lines = append(lines, l)
 				size += len(l)

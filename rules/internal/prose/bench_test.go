@@ -1,8 +1,8 @@
 package prose
 
 import (
+	"copydesk/lint/linttest/corpus"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"copydesk/lint"
@@ -64,22 +64,10 @@ func BenchmarkTokens(b *testing.B) {
 // $COPYDESK_CORPUS/articles (parsing untimed), releasing each analysis as
 // the runner does. It is skipped when COPYDESK_CORPUS is not set.
 func BenchmarkAnalyzeCorpus(b *testing.B) {
-	dir := os.Getenv("COPYDESK_CORPUS")
-	if dir == "" {
-		b.Skip("COPYDESK_CORPUS not set")
-	}
-	paths, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		b.Skipf("no articles under %s: %v", dir, err)
-	}
 	var docs []*lint.Document
 	size := 0
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := parse.Parse(p, src)
+	for _, a := range corpus.Articles(b) {
+		doc, err := parse.Parse(a.Path, a.Src)
 		if err != nil {
 			continue
 		}
