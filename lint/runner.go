@@ -194,8 +194,18 @@ func SortFindings(fs []Finding) {
 
 // Run lints inputs with Workers goroutines and calls emit with each result in
 // input order. At most a bounded window of results is held at once, so memory
-// stays flat however many files there are. emit runs on one goroutine; an
-// error from it (or ctx's cancellation) stops the run.
+// stays flat however many files there are. Calls to emit never overlap, and
+// each happens after the previous one returned; an error from emit (or ctx's
+// cancellation) stops the run.
+//
+// The workers hand results to each other rather than to a collector
+// goroutine: a worker takes the next input from a shared counter, and after
+// linting it stores the result and, if the result is the next one due,
+// emits it and any stored results that follow. A run therefore costs no
+// goroutine hand-off per file; in a virtual machine each wake-up of a
+// sleeping goroutine is a futex call and an inter-processor interrupt, and
+// the channel-based design this replaces spent about a fifth of a corpus
+// run's CPU time on them at -j 2.
 func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(FileResult) error) error {
 	workers := r.Workers
 	if workers <= 0 {
@@ -215,72 +225,110 @@ func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(FileResult) 
 		}
 		return nil
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	type item struct {
-		i   int
-		res FileResult
-	}
-	window := make(chan struct{}, workers*4) // results in flight or waiting to be emitted
-	jobs := make(chan int)
-	results := make(chan item)
+	o := newOrderedRun(ctx, len(inputs), workers*4, emit)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				res := r.lintInput(inputs[i])
-				select {
-				case results <- item{i, res}:
-				case <-ctx.Done():
+			for {
+				i, ok := o.claim()
+				if !ok {
 					return
 				}
+				o.done(i, r.lintInput(inputs[i]))
 			}
 		}()
 	}
-	go func() {
-		defer close(jobs)
-		for i := range inputs {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
+	wg.Wait()
+	return o.err()
+}
 
-	pending := map[int]FileResult{}
-	next := 0
-	var emitErr error
-	for it := range results {
-		pending[it.i] = it.res
-		for {
-			res, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			<-window
-			if emitErr == nil {
-				if emitErr = emit(res); emitErr != nil {
-					cancel()
-				}
+// orderedRun is the shared state of a parallel Run: which input is next to
+// lint, which result is next to emit, and the results done out of turn.
+type orderedRun struct {
+	ctx  context.Context
+	emit func(FileResult) error
+	n    int // inputs
+
+	mu       sync.Mutex
+	room     sync.Cond    // signalled when emitted advances or the run stops
+	claimed  int          // inputs handed to workers
+	emitted  int          // results emitted (or skipped after a stop)
+	slots    []FileResult // results by index modulo len(slots), waiting for their turn
+	ready    []bool
+	emitting bool  // a worker is inside emit (with mu released)
+	stopErr  error // the emit error that stopped the run
+}
+
+func newOrderedRun(ctx context.Context, n, window int, emit func(FileResult) error) *orderedRun {
+	o := &orderedRun{ctx: ctx, emit: emit, n: n, slots: make([]FileResult, window), ready: make([]bool, window)}
+	o.room.L = &o.mu
+	return o
+}
+
+// stopped reports whether the run should end early; o.mu is held.
+func (o *orderedRun) stopped() bool { return o.stopErr != nil || o.ctx.Err() != nil }
+
+// claim returns the next input to lint, waiting while the window of
+// results not yet emitted is full. It returns false when every input is
+// taken or the run has stopped.
+func (o *orderedRun) claim() (int, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for !o.stopped() && o.claimed < o.n && o.claimed-o.emitted >= len(o.slots) {
+		o.room.Wait()
+	}
+	if o.stopped() || o.claimed >= o.n {
+		return 0, false
+	}
+	i := o.claimed
+	o.claimed++
+	return i, true
+}
+
+// done stores result i and, unless another worker is already emitting,
+// emits every result that is due, in order. emit runs with o.mu released,
+// so other workers go on linting and storing meanwhile; the emitting
+// worker picks up what they stored before it lets go.
+func (o *orderedRun) done(i int, res FileResult) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	k := i % len(o.slots)
+	o.slots[k], o.ready[k] = res, true
+	if o.emitting {
+		return
+	}
+	o.emitting = true
+	for {
+		k := o.emitted % len(o.slots)
+		if !o.ready[k] {
+			break
+		}
+		next := o.slots[k]
+		o.slots[k], o.ready[k] = FileResult{}, false
+		o.emitted++
+		if !o.stopped() {
+			o.mu.Unlock()
+			err := o.emit(next)
+			o.mu.Lock()
+			if err != nil && o.stopErr == nil {
+				o.stopErr = err
 			}
 		}
+		o.room.Broadcast()
 	}
-	if emitErr != nil {
-		return emitErr
+	o.emitting = false
+}
+
+// err is the run's outcome once the workers are done.
+func (o *orderedRun) err() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.stopErr != nil {
+		return o.stopErr
 	}
-	return ctx.Err()
+	return o.ctx.Err()
 }
 
 func (r *Runner) lintInput(in Input) FileResult {
