@@ -203,9 +203,9 @@ func SortFindings(fs []Finding) {
 // linting it stores the result and, if the result is the next one due,
 // emits it and any stored results that follow. A run therefore costs no
 // goroutine hand-off per file; in a virtual machine each wake-up of a
-// sleeping goroutine is a futex call and an inter-processor interrupt, and
-// the channel-based design this replaces spent about a fifth of a corpus
-// run's CPU time on them at -j 2.
+// sleeping goroutine is a futex call and an inter-processor interrupt. (With
+// the channels this replaces, three hand-offs per file, a corpus run at -j 2
+// took about 55 ms more CPU time than at -j 1, a fifth of the run.)
 func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(FileResult) error) error {
 	workers := r.Workers
 	if workers <= 0 {
