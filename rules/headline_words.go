@@ -2,8 +2,10 @@ package rules
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"copydesk/lint"
 )
@@ -29,8 +31,12 @@ type hword struct {
 // symbols are skipped. A word is a run of letters, digits and marks, with
 // inner apostrophes, hyphens, and the dots and commas of numbers; a
 // leading currency sign is part of the number that follows it.
-func scanWords(s string, base int, quotes []lint.Span) []hword {
-	out := make([]hword, 0, 16)
+//
+// The words are appended to dst[:0]; a word whose lower-cased form differs
+// from its text has that form appended to *lower, and its lower field views
+// those bytes (see headlineScratch).
+func scanWords(dst []hword, lower *[]byte, s string, base int, quotes []lint.Span) []hword {
+	out := dst[:0]
 	qi := 0
 	inQuote := func(off int) bool {
 		for qi < len(quotes) && quotes[qi].End <= off {
@@ -67,7 +73,7 @@ func scanWords(s string, base int, quotes []lint.Span) []hword {
 			if isCurrency(first) {
 				first, _ = utf8.DecodeRuneInString(w[utf8.RuneLen(first):])
 			}
-			out = append(out, hword{start: base + i, end: base + j, text: w, lower: foldLower(w),
+			out = append(out, hword{start: base + i, end: base + j, text: w, lower: foldLowerInto(lower, w),
 				upper: unicode.IsUpper(first), quoted: inQuote(base + i)})
 			i = j
 		case r == ',' || r == ':' || r == '?' || r == ';' || r == '!' || r == '—' || r == '–' || r == '|' || r == '.' ||
@@ -92,27 +98,90 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // foldLower lower-cases w and folds typographic apostrophes to '.
 func foldLower(w string) string {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isFolded(w) {
 		return w
 	}
-	return strings.Map(func(r rune) rune {
-		if r == '’' || r == 'ʼ' {
-			return '\''
-		}
-		return unicode.ToLower(r)
-	}, w)
+	return strings.Map(foldRune, w)
 }
 
-// quotesIn returns the document's quotation spans that overlap s.
-func quotesIn(doc *lint.Document, s lint.Span) []lint.Span {
-	var out []lint.Span
+func foldRune(r rune) rune {
+	if r == '’' || r == 'ʼ' {
+		return '\''
+	}
+	return unicode.ToLower(r)
+}
+
+// isFolded reports whether w is ASCII with no upper-case letter, so that
+// foldLower(w) is w.
+func isFolded(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// foldLowerInto returns foldLower(w) without allocating: w itself when it
+// is already folded, else a view of the folded bytes appended to *buf. The
+// view stays valid while nothing overwrites those bytes: buf is only ever
+// appended to until its owner (a headlineScratch) is reused. It writes
+// U+FFFD for invalid UTF-8, as strings.Map does.
+func foldLowerInto(buf *[]byte, w string) string {
+	if isFolded(w) {
+		return w
+	}
+	start := len(*buf)
+	for _, r := range w {
+		*buf = utf8.AppendRune(*buf, foldRune(r))
+	}
+	b := (*buf)[start:]
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// headlineScratch is the working memory of scoring one headline: the
+// words, their lower-cased forms, the signals before weighting. It is
+// pooled, so that scoring a headline allocates nothing in steady state.
+// Nothing that outlives the scoring may point into it: signals carry
+// labels sliced from Document.Text, never a word's lower field.
+type headlineScratch struct {
+	words    []hword
+	inner    []hword // a quotation's words (scareQuote)
+	lower    []byte  // lower-cased forms of the words that needed folding
+	consumed []bool
+	sigs     []hsignal
+	quotes   []lint.Span
+}
+
+// maxPooledWords bounds the scratch kept in the pool: a "headline" of
+// thousands of words (a draft that is one long line) is scored, but its
+// memory is left to the collector.
+const maxPooledWords = 256
+
+var headlineScratchPool = sync.Pool{New: func() any { return new(headlineScratch) }}
+
+func getHeadlineScratch() *headlineScratch { return headlineScratchPool.Get().(*headlineScratch) }
+
+// put returns the scratch to the pool, keeping no document alive.
+func (s *headlineScratch) put() {
+	if cap(s.words) > maxPooledWords || cap(s.inner) > maxPooledWords || cap(s.sigs) > maxPooledWords ||
+		cap(s.lower) > 64*maxPooledWords {
+		return
+	}
+	clear(s.words)
+	clear(s.inner)
+	clear(s.sigs)
+	s.words, s.inner, s.sigs = s.words[:0], s.inner[:0], s.sigs[:0]
+	s.lower, s.consumed, s.quotes = s.lower[:0], s.consumed[:0], s.quotes[:0]
+	headlineScratchPool.Put(s)
+}
+
+// quotesIn appends to dst[:0] the document's quotation spans that overlap s.
+func quotesIn(dst []lint.Span, doc *lint.Document, s lint.Span) []lint.Span {
+	out := dst[:0]
 	for _, q := range doc.Quotes {
 		if q.Overlaps(s) {
 			out = append(out, q)

@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -117,7 +119,18 @@ func (r *HedgedHeadline) Check(p *lint.Pass) error {
 	if !doc.HasHeadline() || doc.Headline.Empty() {
 		return nil
 	}
-	sc := scoreHeadline(doc, r.lex, r.opts)
+	var sc headlineScore
+	if def := DefaultHedgedHeadlineOptions(); r.lex == defaultHedgeLexicon && r.opts.WhQuestions == def.WhQuestions &&
+		r.opts.MaxScareWords == def.MaxScareWords {
+		// The score headline-overstates needs too (min-score plays no
+		// part in scoring).
+		sc = defaultHeadlineScore(doc)
+	} else {
+		m := newPooledScore()
+		defer m.Release()
+		m.score(doc, r.lex, r.opts)
+		sc = m.sc
+	}
 	if sc.total < r.opts.MinScore || len(sc.weighted) == 0 {
 		return nil
 	}
@@ -336,20 +349,62 @@ func (lex *hedgeLexicon) match(words []hword, i int) (hedgeCue, int, bool) {
 
 type headlineKey struct{}
 
-// headlineAnalysis memoizes the default-options score of the headline, so
-// that headline-overstates does not score it again.
+// defaultHeadlineScore memoizes the default-options score of the headline,
+// so that hedged-headline (with default options) and headline-overstates
+// score it once between them. The score's signals live in pooled memory
+// until CheckDocument releases the memo: neither rule keeps them, or
+// anything sliced from them, past its Check.
 func defaultHeadlineScore(doc *lint.Document) headlineScore {
 	return doc.Memo(headlineKey{}, func() any {
-		return scoreHeadline(doc, defaultHedgeLexicon, DefaultHedgedHeadlineOptions())
-	}).(headlineScore)
+		m := newPooledScore()
+		m.score(doc, defaultHedgeLexicon, DefaultHedgedHeadlineOptions())
+		return m
+	}).(*pooledScore).sc
+}
+
+// pooledScore is a headline score whose signals live in memory reused
+// from draft to draft: Release (a lint.Releaser, for the memo) hands it
+// back.
+type pooledScore struct {
+	sc headlineScore
+}
+
+var scorePool = sync.Pool{New: func() any { return new(pooledScore) }}
+
+func newPooledScore() *pooledScore { return scorePool.Get().(*pooledScore) }
+
+// score scores doc's headline into m.
+func (m *pooledScore) score(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOptions) {
+	m.sc = scoreHeadlineInto(doc, lex, opts, m.sc.weighted)
+}
+
+// Release returns m to the pool; nothing may use its score afterwards.
+func (m *pooledScore) Release() {
+	w := m.sc.weighted
+	clear(w) // the labels keep the draft's text alive
+	m.sc = headlineScore{}
+	if cap(w) <= maxPooledWords {
+		m.sc.weighted = w[:0]
+	}
+	scorePool.Put(m)
 }
 
 // scoreHeadline scores doc's headline (RULES.md §4.1).
 func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOptions) headlineScore {
+	return scoreHeadlineInto(doc, lex, opts, nil)
+}
+
+// scoreHeadlineInto is scoreHeadline with the weighted signals appended to
+// weighted[:0]. Its working memory comes from a pool.
+func scoreHeadlineInto(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOptions, weighted []hsignal) headlineScore {
+	scr := getHeadlineScratch()
+	defer scr.put()
 	h := doc.Headline
 	text := doc.Slice(h)
-	quotes := quotesIn(doc, h)
-	words := scanWords(text, h.Start, quotes)
+	quotes := quotesIn(scr.quotes, doc, h)
+	scr.quotes = quotes
+	words := scanWords(scr.words, &scr.lower, text, h.Start, quotes)
+	scr.words = words
 	// "Headline | Site name": a page title's site name is no part of the
 	// headline.
 	for i := len(words) - 1; i > 0; i-- {
@@ -358,8 +413,8 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 			break
 		}
 	}
-	var sigs []hsignal
-	var sc headlineScore
+	sigs := scr.sigs[:0]
+	sc := headlineScore{weighted: weighted[:0]}
 
 	// Clause structure: attribution tails, prefixes and speakers.
 	hasSpeaker := false
@@ -377,7 +432,9 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 		}
 	}
 	zeroBefore, zeroAfter := -1, len(words) // word indexes: signals in [0,zeroBefore) and (zeroAfter,..) are the speaker's
-	consumed := make([]bool, len(words))
+	consumed := slices.Grow(scr.consumed[:0], len(words))[:len(words)]
+	clear(consumed)
+	scr.consumed = consumed
 
 	// Tail: ", sources say", " - report suggests", ", council says".
 	if sep := lastSeparator(words); sep >= 0 && sep+1 < len(words) {
@@ -563,12 +620,13 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 	// Scare quotes.
 	if opts.MaxScareWords > 0 && !hasSpeaker {
 		for _, q := range quotes {
-			if s, ok := scareQuote(doc, h, q, opts.MaxScareWords); ok {
+			if s, ok := scareQuote(scr, doc, h, q, opts.MaxScareWords); ok {
 				sigs = append(sigs, s)
 			}
 		}
 	}
 
+	scr.sigs = sigs
 	for _, s := range sigs {
 		if s.kind == sigAnonymous {
 			sc.claimHedged = true
@@ -578,12 +636,14 @@ func scoreHeadline(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOpt
 			sc.weighted = append(sc.weighted, s)
 		}
 	}
-	sort.SliceStable(sc.weighted, func(i, j int) bool {
-		a, b := sc.weighted[i], sc.weighted[j]
+	slices.SortStableFunc(sc.weighted, func(a, b hsignal) int {
 		if (a.kind == sigQuestion) != (b.kind == sigQuestion) {
-			return a.kind == sigQuestion
+			if a.kind == sigQuestion {
+				return -1
+			}
+			return 1
 		}
-		return a.span.Start < b.span.Start
+		return cmp.Compare(a.span.Start, b.span.Start)
 	})
 	return sc
 }
@@ -893,12 +953,13 @@ func indexOf(words []hword, w hword) int {
 // scareQuote checks a quotation in the headline for scare quotes: a short
 // fragment (≤ max words), not the whole headline, not a multiword Title
 // Case title.
-func scareQuote(doc *lint.Document, h, q lint.Span, max int) (hsignal, bool) {
+func scareQuote(scr *headlineScratch, doc *lint.Document, h, q lint.Span, max int) (hsignal, bool) {
 	if q.Start < h.Start || q.End > h.End {
 		return hsignal{}, false
 	}
 	inner := doc.Slice(q)
-	ws := scanWords(inner, q.Start, nil)
+	ws := scanWords(scr.inner, &scr.lower, inner, q.Start, nil)
+	scr.inner = ws
 	n, caps := 0, 0
 	for _, w := range ws {
 		if w.punct {
