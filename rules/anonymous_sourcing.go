@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"copydesk/lint"
 	"copydesk/rules/internal/prose"
@@ -149,8 +151,10 @@ type source struct {
 // Check counts the sources and reports the stack.
 func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 	a := prose.Analyze(p.Doc)
-	var srcs []source
-	named := map[namedSource]bool{}
+	scr := anonPool.Get().(*anonScratch)
+	defer scr.put()
+	srcs := scr.srcs[:0]
+	named := scr.named
 	var numberOf []int // root attribution → anonymous source number, 0 for none yet
 	nAnon, nReason := 0, 0
 	weighted := 0.0
@@ -173,7 +177,9 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 			rt := &a.Attributions[root]
 			src.reason = rt.Reason
 			if numberOf == nil {
-				numberOf = make([]int, len(a.Attributions))
+				numberOf = slices.Grow(scr.numberOf[:0], len(a.Attributions))[:len(a.Attributions)]
+				clear(numberOf)
+				scr.numberOf = numberOf
 			}
 			if n := numberOf[root]; n > 0 {
 				src.number = n
@@ -191,6 +197,7 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 		}
 		srcs = append(srcs, src)
 	}
+	scr.srcs = srcs
 	if nAnon == 0 {
 		return nil
 	}
@@ -211,7 +218,10 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 	k := notesPerFinding(len(report))
 	var notes []lint.Related
 	if k > 0 {
-		notes = make([]lint.Related, len(report))
+		// The notes are copied into the findings: the list itself is
+		// scratch.
+		notes = slices.Grow(scr.notes[:0], len(report))[:len(report)]
+		scr.notes = notes
 		for j, o := range report {
 			notes[j] = lint.Related{
 				Span:    a.Attributions[o.at].Source,
@@ -237,6 +247,31 @@ func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 		p.Report(f)
 	}
 	return nil
+}
+
+// anonScratch is the working memory of one anonymous-sourcing check,
+// pooled so that a check allocates nothing but its findings.
+type anonScratch struct {
+	srcs     []source
+	numberOf []int
+	named    map[namedSource]bool // the distinct on-record sources
+	notes    []lint.Related       // one note per reported source
+}
+
+var anonPool = sync.Pool{New: func() any { return &anonScratch{named: map[namedSource]bool{}} }}
+
+// maxPooledSources bounds the scratch kept for the next draft.
+const maxPooledSources = 4096
+
+func (s *anonScratch) put() {
+	if cap(s.srcs) > maxPooledSources || cap(s.numberOf) > maxPooledSources || len(s.named) > maxPooledSources ||
+		cap(s.notes) > maxPooledSources {
+		return
+	}
+	clear(s.named) // its heads are the draft's text
+	clear(s.notes) // their messages
+	s.srcs, s.numberOf, s.notes = s.srcs[:0], s.numberOf[:0], s.notes[:0]
+	anonPool.Put(s)
 }
 
 // namedSource identifies an on-record source for the named count.

@@ -72,7 +72,7 @@ func TestClaimIndexMayStem(t *testing.T) {
 				claim = append(claim, st)
 			}
 		}
-		idx := newClaimIndex(claim)
+		idx := newClaimIndex(claim, nil)
 		for _, w := range words {
 			if in[claimStem(w)] && !idx.mayStem(claim, w) {
 				t.Fatalf("claim %q: %q stems to %q, but mayStem is false", strings.Join(claim, " "), w, claimStem(w))

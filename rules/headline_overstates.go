@@ -3,8 +3,10 @@ package rules
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"copydesk/lint"
 	"copydesk/rules/internal/prose"
@@ -118,7 +120,9 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 	if hs.claimHedged || hs.anyQ || hs.attributed {
 		return nil
 	}
-	claim := headlineClaim(doc)
+	scr := overstatesPool.Get().(*overstatesScratch)
+	defer scr.put()
+	claim := headlineClaimInto(scr, doc)
 	if len(claim) < 3 || len(claim) > maxClaimWords {
 		return nil // too short to compare, or too long to be a headline
 	}
@@ -130,11 +134,13 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 		return nil
 	}
 	first := claimFirstBytes(claim)
-	idx := newClaimIndex(claim)
+	idx := newClaimIndex(claim, scr.forms[:0])
+	scr.forms = idx.forms
 	an := prose.Analyze(doc)
-	var carriers []carrier
-	var hit []bool
-	seen := make([]bool, len(claim))
+	carriers := scr.carriers[:0]
+	hit := scr.hit[:0]
+	seen := slices.Grow(scr.seen[:0], len(claim))[:len(claim)]
+	scr.seen = seen
 	para, lastBlock := 0, -1
 	for si := range an.Sentences {
 		sent := &an.Sentences[si]
@@ -155,6 +161,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 		toks := an.SentenceTokens(si)
 		if cap(hit) < len(toks) {
 			hit = make([]bool, len(toks)*2)
+			scr.hit = hit
 		}
 		hit = hit[:len(toks)]
 		if sharedWords(an, toks, claim, &first, &idx, seen, hit) < need {
@@ -165,6 +172,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 			return nil // one supported carrier is enough
 		}
 		carriers = append(carriers, carrier{span: sent.Span, para: para, cue: cue})
+		scr.carriers = carriers
 	}
 	if len(carriers) == 0 {
 		return nil
@@ -181,26 +189,56 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 	return nil
 }
 
-// headlineClaim returns the stems of the headline's content words, each
-// once, in order.
-func headlineClaim(doc *lint.Document) []string {
+// overstatesScratch is the working memory of one headline-overstates
+// check, pooled so that a check allocates nothing but its finding. The
+// claim's stems view lower: nothing that outlives the check keeps them.
+type overstatesScratch struct {
+	lower    []byte   // the headline, ASCII letters lower-cased
+	claim    []string // the headline's content-word stems
+	forms    []string // claimIndex.forms
+	seen     []bool
+	hit      []bool
+	carriers []carrier
+}
+
+var overstatesPool = sync.Pool{New: func() any { return new(overstatesScratch) }}
+
+// maxPooledTokens bounds the token-sized scratch kept for the next draft.
+const maxPooledTokens = 4096
+
+func (s *overstatesScratch) put() {
+	if cap(s.hit) > maxPooledTokens || cap(s.lower) > 16*maxPooledTokens || cap(s.claim) > maxPooledTokens {
+		return
+	}
+	clear(s.claim[:cap(s.claim)])
+	clear(s.forms)
+	clear(s.carriers)
+	s.lower, s.claim, s.forms, s.seen, s.hit, s.carriers = s.lower[:0], s.claim[:0], s.forms[:0], s.seen[:0], s.hit[:0], s.carriers[:0]
+	overstatesPool.Put(s)
+}
+
+// headlineClaimInto returns the stems of the headline's content words,
+// each once, in order, in scr's memory: the stems view scr.lower.
+func headlineClaimInto(scr *overstatesScratch, doc *lint.Document) []string {
 	var buf [48]prose.Token // a headline's tokens, without growing a slice
-	toks := prose.AppendTokens(buf[:0], doc.Text, doc.Headline)
-	// The headline's words lower-cased, at Text offsets (the headline
-	// leads the draft: this copies little).
-	lower := prose.LowerASCII(doc.Text[:min(max(doc.Headline.End, 0), len(doc.Text))])
+	h := doc.Headline
+	toks := prose.AppendTokens(buf[:0], doc.Text, h)
+	// The headline's words lower-cased (ASCII letters only, so offsets
+	// hold), at offsets from the headline's start.
+	scr.lower = appendLowerASCII(scr.lower[:0], doc.Text[h.Start:h.End])
+	lower := unsafeString(scr.lower)
 	for i := len(toks) - 1; i > 0; i-- {
 		if toks[i].Kind == prose.Punct && toks[i].Rune == '|' {
 			toks = toks[:i] // "Headline | Site name"
 			break
 		}
 	}
-	out := make([]string, 0, len(toks))
+	out := slices.Grow(scr.claim[:0], len(toks))
 	for _, t := range toks {
 		if t.Kind == prose.Punct {
 			continue
 		}
-		st := claimStem(t.Text(lower))
+		st := claimStem(lower[int(t.Start)-h.Start : int(t.End)-h.Start])
 		if st == "" {
 			continue
 		}
@@ -215,6 +253,7 @@ func headlineClaim(doc *lint.Document) []string {
 			out = append(out, st)
 		}
 	}
+	scr.claim = out
 	return out
 }
 
@@ -227,9 +266,10 @@ type claimIndex struct {
 	forms   []string    // irregular forms whose stem is a claim word
 }
 
-// newClaimIndex indexes the claim (at most maxClaimWords < 64 words).
-func newClaimIndex(claim []string) claimIndex {
-	var ci claimIndex
+// newClaimIndex indexes the claim (at most maxClaimWords < 64 words); the
+// irregular forms are appended to forms.
+func newClaimIndex(claim, forms []string) claimIndex {
+	ci := claimIndex{forms: forms}
 	byStem := irregularForms()
 	for i, c := range claim {
 		ci.byFirst[c[0]] |= 1 << i
@@ -618,4 +658,26 @@ func bodyMayIsMonth(an *prose.Analysis, toks []prose.Token, i int) bool {
 	// A sentence-initial "May" before a verb is the modal; elsewhere a
 	// capitalised May is the month or a name.
 	return i > 0 || i+1 >= len(toks) || !bareVerbs[an.Lower(toks[i+1])]
+}
+
+// appendLowerASCII appends s to dst with ASCII letters lower-cased, as
+// prose.LowerASCII does: byte offsets are kept.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// unsafeString views b as a string without copying; the caller must not
+// change b while the string is in use.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
