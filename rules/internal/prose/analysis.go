@@ -187,10 +187,13 @@ type Analysis struct {
 	bufs *tables
 }
 
-// tables is the memory of an Analysis's tables, recycled from one document
-// to the next: allocating (and zeroing, and faulting in) tens of kilobytes
-// of fresh tables for every draft was a large part of the analysis' cost.
+// tables is the memory of an Analysis, the Analysis itself included,
+// recycled from one document to the next: allocating (and zeroing, and
+// faulting in) tens of kilobytes of fresh tables for every draft was a
+// large part of the analysis' cost. In the steady state of a run an
+// analysis allocates nothing.
 type tables struct {
+	an             Analysis
 	tokens         []Token
 	sentences      []Sentence
 	attributions   []Attribution
@@ -200,9 +203,53 @@ type tables struct {
 	court          []bool
 	sent           []sentClasses
 	lower          []byte
+	// recycled is set once the tables have been released: their user
+	// releases, so they may grow generously (see minLower).
+	recycled bool
 }
 
-var tablePool = sync.Pool{New: func() any { return new(tables) }}
+// freeTables holds released tables for the next analysis, the most
+// recently used (the warmest) last. It is a locked stack rather than a
+// sync.Pool: a Pool keeps an item per P (processor), and the worker that
+// released the tables is often scheduled on another P by the time it
+// analyses its next draft, so a Pool made a second set of tables even for
+// a one-worker run, and faulted its pages in too. The stack holds at most
+// as many tables as drafts were analysed at once, and at most maxFree.
+var freeTables struct {
+	sync.Mutex
+	list []*tables
+}
+
+// poisonOnRelease makes Release overwrite the lower-cased text (tests set
+// it to catch a string kept past Release).
+var poisonOnRelease bool
+
+// maxFree bounds the released tables kept for reuse.
+const maxFree = 64
+
+// getTables returns released tables, or new ones.
+func getTables() *tables {
+	freeTables.Lock()
+	n := len(freeTables.list)
+	if n == 0 {
+		freeTables.Unlock()
+		return new(tables)
+	}
+	t := freeTables.list[n-1]
+	freeTables.list[n-1] = nil
+	freeTables.list = freeTables.list[:n-1]
+	freeTables.Unlock()
+	return t
+}
+
+// putTables keeps t for reuse.
+func putTables(t *tables) {
+	freeTables.Lock()
+	if len(freeTables.list) < maxFree {
+		freeTables.list = append(freeTables.list, t)
+	}
+	freeTables.Unlock()
+}
 
 // maxPooledTokens bounds the tables kept for reuse: those of a huge draft
 // are left to the garbage collector.
@@ -211,23 +258,40 @@ const maxPooledTokens = 1 << 20
 // Release implements lint.Releaser: lint.CheckDocument calls it once the
 // rules are done with the document, and the tables go to the next
 // document's analysis. The analysis must not be used afterwards (its
-// tables are nil), nor the strings taken from it (they share the recycled
-// memory of its lower-cased text); Analyze on the same document computes a
-// new one.
+// tables are nil, and the next Analyze may hand out the same *Analysis for
+// another document), nor the strings taken from it (Attribution.Head and
+// Hedge.Word share the recycled memory of its lower-cased text; Cue.Key
+// and Cue.Verb are static strings); Analyze on the same document computes
+// a new one. A second Release, before the analysis is handed out again,
+// does nothing.
 func (a *Analysis) Release() {
 	t := a.bufs
 	if t == nil {
 		return
 	}
-	if cap(a.Tokens) <= maxPooledTokens {
-		*t = tables{
-			tokens: a.Tokens[:0], sentences: a.Sentences[:0], attributions: a.Attributions[:0],
-			cues: a.Cues[:0], hedges: a.Hedges[:0], blockSentences: a.BlockSentences[:0], court: a.Court[:0],
-			sent: t.sent[:0], lower: t.lower[:0],
+	pool := cap(a.Tokens) <= maxPooledTokens
+	if poisonOnRelease {
+		// Tests: whatever still points into the lower-cased text (a
+		// string kept past Release) now reads as 0xFF bytes.
+		for i := range t.lower {
+			t.lower[i] = 0xFF
 		}
-		tablePool.Put(t)
 	}
-	*a = Analysis{Doc: a.Doc}
+	if pool {
+		// Attributions hold strings: clear them so that a pooled table
+		// keeps no draft's text alive.
+		clear(a.Attributions)
+		clear(a.Cues)
+		clear(a.Hedges)
+		t.tokens, t.sentences, t.attributions = a.Tokens[:0], a.Sentences[:0], a.Attributions[:0]
+		t.cues, t.hedges, t.blockSentences, t.court = a.Cues[:0], a.Hedges[:0], a.BlockSentences[:0], a.Court[:0]
+		t.sent, t.lower = t.sent[:0], t.lower[:0]
+		t.recycled = true
+	}
+	*a = Analysis{}
+	if pool {
+		putTables(t)
+	}
 }
 
 // Lower returns the lower-cased text of token t of the analysis (ASCII

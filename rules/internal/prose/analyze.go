@@ -2,7 +2,6 @@ package prose
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"unsafe"
 
@@ -25,26 +24,34 @@ type analyzer struct {
 }
 
 func analyze(doc *lint.Document) *Analysis {
-	t := tablePool.Get().(*tables)
-	a := &Analysis{Doc: doc, bufs: t}
-	t.lower = appendLower(t.lower[:0], doc.Text)
+	t := getTables()
+	a := &t.an
+	*a = Analysis{Doc: doc, bufs: t}
+	// Least capacities: none for tables fresh from the pool, which may be
+	// for a caller that never releases them, generous ones for recycled
+	// tables outgrown by a draft (see minLower).
+	lower, toks, sents := 0, 0, 0
+	if t.recycled {
+		lower, toks, sents = minLower, minTokens, minSentences
+	}
+	t.lower = appendLower(reserve(t.lower, len(doc.Text), lower), doc.Text)
 	z := &analyzer{a: a, doc: doc, lower: unsafe.String(unsafe.SliceData(t.lower), len(t.lower)), lastBody: -1}
 	a.lower = z.lower
-	a.BlockSentences = slices.Grow(t.blockSentences[:0], len(doc.Blocks))[:len(doc.Blocks)]
+	a.BlockSentences = reserve(t.blockSentences, len(doc.Blocks), sents)[:len(doc.Blocks)]
 	// Prose runs at about one token per five bytes, rarely more than one
 	// per four: growing the slice would copy it, and for a 50 MB draft that is a
 	// copy of several hundred megabytes.
-	a.Tokens = slices.Grow(t.tokens[:0], len(doc.Text)/4+16)
+	a.Tokens = reserve(t.tokens, len(doc.Text)/4+16, toks)
 	nSent := 0
 	for _, b := range doc.Blocks {
 		nSent += max(1, len(b.Sentences))
 	}
-	a.Sentences = slices.Grow(t.sentences[:0], nSent)
-	a.Court = slices.Grow(t.court[:0], nSent)
-	a.Attributions = slices.Grow(t.attributions[:0], nSent)
-	a.Hedges = slices.Grow(t.hedges[:0], nSent/2+4)
-	a.Cues = slices.Grow(t.cues[:0], nSent/8+4)
-	z.sent = slices.Grow(t.sent[:0], nSent)
+	a.Sentences = reserve(t.sentences, nSent, sents)
+	a.Court = reserve(t.court, nSent, sents)
+	a.Attributions = reserve(t.attributions, nSent, sents)
+	a.Hedges = reserve(t.hedges, nSent/2+4, sents/2)
+	a.Cues = reserve(t.cues, nSent/8+4, sents/8)
+	z.sent = reserve(t.sent, nSent, sents)
 	qi := 0
 	for bi := range doc.Blocks {
 		blk := &doc.Blocks[bi]
@@ -1146,6 +1153,31 @@ func (a *Analysis) CoveredAt(si int, span lint.Span) int {
 		}
 	}
 	return -1
+}
+
+// Least capacities, in elements, of recycled tables that a draft has
+// outgrown: those of a draft of 64 KB, longer than nearly every article.
+// The tables are allocated with make, which hands out fresh memory
+// unzeroed (the kernel's pages are zero already), so capacity that no
+// draft has used yet costs no page fault; and reserving for a long draft at
+// once spares the run a new, larger table (and its faults) each time a
+// draft is longer than all before it, which over the article corpus cost
+// 1.1 MB of token tables alone.
+const (
+	minLower     = 64 << 10
+	minTokens    = minLower/4 + 16
+	minSentences = minLower / 64
+)
+
+// reserve returns s emptied, with room for n elements: s's own memory when
+// it is large enough, else a new slice of capacity max(n, least). Unlike
+// slices.Grow it never copies or clears the old contents, which the caller
+// is about to overwrite.
+func reserve[T any](s []T, n, least int) []T {
+	if cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, max(n, least))
 }
 
 // appendTokensIn tokenizes text[span], or nothing when span is not inside

@@ -2,23 +2,88 @@ package prose
 
 import "copydesk/lint"
 
-// Passive participles of §2 and the question they raise.
-var passiveTo = map[string]string{
-	"said": "said", "believed": "believed", "thought": "thought", "understood": "understood",
-	"rumoured": "rumoured", "rumored": "rumored", "reported": "reported", "alleged": "alleged",
-	"tipped": "tipped", "suspected": "suspected", "expected": "expected",
+// The participles of "is X to" (§2), the question they raise and the key
+// of their cue. The strings are static, so a cue's Key and Verb never
+// share the analysis' recycled memory. passiveToCue finds an entry; the
+// lexicon gives their words the class wPassiveTo.
+var passiveToCues = [...]struct{ verb, key string }{
+	{"said", "is said to"}, {"believed", "is believed to"}, {"thought", "is thought to"},
+	{"understood", "is understood to"}, {"rumoured", "is rumoured to"}, {"rumored", "is rumored to"},
+	{"reported", "is reported to"}, {"alleged", "is alleged to"}, {"tipped", "is tipped to"},
+	{"suspected", "is suspected to"}, {"expected", "is expected to"},
 }
 
-// "it is X (that)" participles.
-var itIs = map[string]bool{
-	"believed": true, "thought": true, "understood": true, "suggested": true, "claimed": true,
-	"alleged": true, "reported": true, "rumoured": true, "rumored": true, "said": true,
+// The participles of "is widely X" and their keys.
+var widelyCues = [...]struct{ verb, key string }{
+	{"regarded", "is widely regarded"}, {"considered", "is widely considered"},
+	{"believed", "is widely believed"}, {"tipped", "is widely tipped"}, {"expected", "is widely expected"},
+	{"seen", "is widely seen"}, {"viewed", "is widely viewed"},
+}
+
+// The participles of "it is [widely] X [that]" and their keys; widelyOnly
+// marks those that need "widely" ("it is widely known").
+var itIsCues = [...]struct {
+	verb, key, keyThat, widely, widelyThat string
+	widelyOnly                             bool
+}{
+	{"believed", "it is believed", "it is believed that", "it is widely believed", "it is widely believed that", false},
+	{"thought", "it is thought", "it is thought that", "it is widely thought", "it is widely thought that", false},
+	{"understood", "it is understood", "it is understood that", "it is widely understood", "it is widely understood that", false},
+	{"suggested", "it is suggested", "it is suggested that", "it is widely suggested", "it is widely suggested that", false},
+	{"claimed", "it is claimed", "it is claimed that", "it is widely claimed", "it is widely claimed that", false},
+	{"alleged", "it is alleged", "it is alleged that", "it is widely alleged", "it is widely alleged that", false},
+	{"reported", "it is reported", "it is reported that", "it is widely reported", "it is widely reported that", false},
+	{"rumoured", "it is rumoured", "it is rumoured that", "it is widely rumoured", "it is widely rumoured that", false},
+	{"rumored", "it is rumored", "it is rumored that", "it is widely rumored", "it is widely rumored that", false},
+	{"said", "it is said", "it is said that", "it is widely said", "it is widely said that", false},
+	{"known", "it is known", "it is known that", "it is widely known", "it is widely known that", true},
+	{"accepted", "it is accepted", "it is accepted that", "it is widely accepted", "it is widely accepted that", true},
 }
 
 // Adverb cues and the participle to ask about.
-var adverbCues = map[string]string{
-	"reportedly": "reported", "allegedly": "alleged", "supposedly": "supposed",
-	"purportedly": "purported", "reputedly": "reputed",
+var adverbCues = [...]struct{ adverb, verb string }{
+	{"reportedly", "reported"}, {"allegedly", "alleged"}, {"supposedly", "supposed"},
+	{"purportedly", "purported"}, {"reputedly", "reputed"},
+}
+
+// passiveToCue returns the entry of passiveToCues for x, or a zero one.
+func passiveToCue(x string) (verb, key string) {
+	for _, e := range &passiveToCues {
+		if e.verb == x {
+			return e.verb, e.key
+		}
+	}
+	return "", ""
+}
+
+// widelyCue returns the entry of widelyCues for x, or a zero one.
+func widelyCue(x string) (verb, key string) {
+	for _, e := range &widelyCues {
+		if e.verb == x {
+			return e.verb, e.key
+		}
+	}
+	return "", ""
+}
+
+// itIsCue returns the index of x in itIsCues, or -1.
+func itIsCue(x string) int {
+	for i := range itIsCues {
+		if itIsCues[i].verb == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// adverbCue returns the static adverb equal to w and its participle.
+func adverbCue(w string) (adverb, verb string) {
+	for _, e := range &adverbCues {
+		if e.adverb == w {
+			return e.adverb, e.verb
+		}
+	}
+	return "", ""
 }
 
 // Verbs that follow a weasel subject.
@@ -72,7 +137,8 @@ func (z *analyzer) cues(si int, toks []Token) {
 			if w == "allegedly" && (z.wordIs(toks, j-1, "for") || z.wordIs(toks, j-1, "of")) {
 				break // "wanted for allegedly…", "accused of allegedly…": the charge is the source
 			}
-			z.addCue(si, toks, j, j, Adverb, w, adverbCues[w], func(c *Cue) { c.Legal = w == "allegedly" })
+			adverb, verb := adverbCue(w)
+			z.addCue(si, toks, j, j, Adverb, adverb, verb).Legal = w == "allegedly"
 		case w == "according":
 			if z.wordIs(toks, j+1, "to") {
 				k := j + 2
@@ -80,13 +146,13 @@ func (z *analyzer) cues(si int, toks []Token) {
 					k++
 				}
 				if z.wordIs(toks, k, "reports") && (k+1 == len(toks) || toks[k+1].Kind == Punct || z.wordIs(toks, k+1, "that")) {
-					z.addCue(si, toks, j, k, Adverb, "according to reports", "reported", nil)
+					z.addCue(si, toks, j, k, Adverb, "according to reports", "reported")
 					j = k
 				}
 			}
 		case w == "rumour" || w == "rumor":
 			if z.wordIs(toks, j+1, "has") && z.wordIs(toks, j+2, "it") {
-				z.addCue(si, toks, j, j+2, Adverb, "rumour has it", "rumoured", nil)
+				z.addCue(si, toks, j, j+2, Adverb, "rumour has it", "rumoured")
 				j += 2
 			}
 		case w == "some" || w == "many" || toks[j].cls&wWeaselNoun != 0:
@@ -98,16 +164,14 @@ func (z *analyzer) cues(si int, toks []Token) {
 	_ = s
 }
 
-// addCue appends a cue spanning toks[from..to].
-func (z *analyzer) addCue(si int, toks []Token, from, to int, kind CueKind, key, verb string, set func(*Cue)) {
-	c := Cue{
+// addCue appends a cue spanning toks[from..to] and returns it, for the
+// caller to set its other fields.
+func (z *analyzer) addCue(si int, toks []Token, from, to int, kind CueKind, key, verb string) *Cue {
+	z.a.Cues = append(z.a.Cues, Cue{
 		Span: lint.Span{Start: int(toks[from].Start), End: int(toks[to].End)},
 		Kind: kind, Key: key, Verb: verb, Sentence: si, Block: z.a.Sentences[si].Block, CoveredBy: -1,
-	}
-	if set != nil {
-		set(&c)
-	}
-	z.a.Cues = append(z.a.Cues, c)
+	})
+	return &z.a.Cues[len(z.a.Cues)-1]
 }
 
 // infinitive reports whether toks[k] can begin a bare infinitive after "to"
@@ -142,20 +206,19 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 	perfect := b != j
 	switch {
 	case toks[k].cls&wPassiveTo != 0 && z.wordIs(toks, k+1, "to") && z.infinitive(toks, k+2):
-		kind, key := Passive, "is "+x+" to"
+		verb, key := passiveToCue(x)
+		kind := Passive
 		if x == "expected" {
 			kind = Prediction
-			key = "is expected to"
 			if perfect {
 				return j
 			}
 		}
-		z.addCue(si, toks, j, k+1, kind, key, passiveTo[x], func(c *Cue) {
-			c.Legal = x == "alleged"
-			if kind == Prediction {
-				c.Scheduled = z.procedural(toks, k+2) && z.namesTime(toks)
-			}
-		})
+		c := z.addCue(si, toks, j, k+1, kind, key, verb)
+		c.Legal = x == "alleged"
+		if kind == Prediction {
+			c.Scheduled = z.procedural(toks, k+2) && z.namesTime(toks)
+		}
 		return k + 1
 	case x == "seen" && z.wordIs(toks, k+1, "as") && !perfect:
 		if word(toks, k+2) && toks[k+2].cls&wSubjPronoun != 0 && word(toks, k+3) {
@@ -165,10 +228,11 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 		if widely {
 			key = "is widely seen as"
 		}
-		z.addCue(si, toks, j, k+1, Passive, key, "seen", nil)
+		z.addCue(si, toks, j, k+1, Passive, key, "seen")
 		return k + 1
 	case widely && !perfect && (x == "regarded" || x == "considered" || x == "believed" || x == "tipped" || x == "expected" || x == "seen" || x == "viewed"):
-		z.addCue(si, toks, j, k, Passive, "is widely "+x, x, nil)
+		verb, key := widelyCue(x)
+		z.addCue(si, toks, j, k, Passive, key, verb)
 		return k
 	case x == "described" && z.wordIs(toks, k+1, "as") && (perfect || !widely):
 		// Only without an agent later in the clause.
@@ -183,7 +247,7 @@ func (z *analyzer) copulaCue(si int, toks []Token, j, b int) int {
 		if !perfect {
 			return j // "was described as" is usually followed by its describer
 		}
-		z.addCue(si, toks, j, k+1, Passive, "has been described as", "described", nil)
+		z.addCue(si, toks, j, k+1, Passive, "has been described as", "described")
 		return k + 1
 	}
 	return j
@@ -211,8 +275,8 @@ func (z *analyzer) itCue(si int, toks []Token, j int) int {
 		return j
 	}
 	x := z.lw(toks[k])
-	ok := itIs[x] || widely && (x == "known" || x == "accepted" || x == "believed" || x == "thought")
-	if !ok {
+	e := itIsCue(x)
+	if e < 0 || itIsCues[e].widelyOnly && !widely {
 		return j
 	}
 	if z.wordIs(toks, k+1, "by") || z.wordIs(toks, k+1, "to") && x == "reported" || z.wordIs(toks, k+1, "in") || z.wordIs(toks, k+1, "on") || z.wordIs(toks, k+1, "as") {
@@ -230,19 +294,21 @@ func (z *analyzer) itCue(si int, toks []Token, j int) int {
 			return j
 		}
 	}
-	key := "it is " + x
-	if widely {
-		key = "it is widely " + x
+	ic := &itIsCues[e]
+	key := ic.key
+	switch {
+	case widely && end > k:
+		key = ic.widelyThat
+	case widely:
+		key = ic.widely
+	case end > k:
+		key = ic.keyThat
 	}
-	if end > k {
-		key += " that"
-	}
-	verb := x
 	kind := Passive
 	if widely && x != "believed" && x != "thought" {
 		kind = WeaselCue
 	}
-	z.addCue(si, toks, j, end, kind, key, verb, func(c *Cue) { c.Legal = x == "alleged" })
+	z.addCue(si, toks, j, end, kind, key, ic.verb).Legal = x == "alleged"
 	return end
 }
 
@@ -255,7 +321,7 @@ func (z *analyzer) inWhatCue(si int, toks []Token, j int) int {
 	k := j + 2
 	if z.wordIs(toks, k, "many") || z.wordIs(toks, k, "some") {
 		if (z.wordIs(toks, k+1, "see") || z.wordIs(toks, k+1, "saw") || z.wordIs(toks, k+1, "regard")) && z.wordIs(toks, k+2, "as") {
-			z.addCue(si, toks, j, k+2, WeaselCue, "in what many see as", "seen", func(c *Cue) { c.Idiom = true })
+			z.addCue(si, toks, j, k+2, WeaselCue, "in what many see as", "seen").Idiom = true
 			return k + 2
 		}
 		return j
@@ -270,7 +336,14 @@ func (z *analyzer) inWhatCue(si int, toks []Token, j int) int {
 		k++
 	}
 	if (z.wordIs(toks, k, "seen") || z.wordIs(toks, k, "viewed") || z.wordIs(toks, k, "regarded")) && z.wordIs(toks, k+1, "as") {
-		z.addCue(si, toks, j, k+1, Passive, "in what is seen as", z.lw(toks[k]), func(c *Cue) { c.Idiom = true })
+		verb := "seen"
+		switch z.lw(toks[k]) {
+		case "viewed":
+			verb = "viewed"
+		case "regarded":
+			verb = "regarded"
+		}
+		z.addCue(si, toks, j, k+1, Passive, "in what is seen as", verb).Idiom = true
 		return k + 1
 	}
 	return j
@@ -358,7 +431,7 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 	if k-start > 2 {
 		key = z.lw(toks[start]) + " " + z.lw(toks[k])
 	}
-	z.addCue(si, toks, start, k, WeaselCue, key, "", func(c *Cue) { c.Named = named })
+	z.addCue(si, toks, start, k, WeaselCue, key, "").Named = named
 	return k
 }
 

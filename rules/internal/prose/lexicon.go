@@ -42,7 +42,7 @@ const (
 	wAttrCue                          // "according" and "citing": cues that are no verb
 	wReasonCue                        // a word that can state a reason for anonymity (anonymity, named, fear...)
 	wPassiveAdverb                    // the passiveAdverbs of cues.go
-	wPassiveTo                        // the participles of passiveTo in cues.go
+	wPassiveTo                        // the participles of passiveToCues in cues.go
 )
 
 // sentence-level filters: a sentence whose unquoted words have none of
@@ -239,8 +239,8 @@ func init() {
 	for w := range passiveAdverbs {
 		add(wPassiveAdverb, w)
 	}
-	for w := range passiveTo {
-		add(wPassiveTo, w)
+	for _, e := range passiveToCues {
+		add(wPassiveTo, e.verb)
 	}
 	add(wReasonCue, "anonymity", "named", "identified", "authorised", "authorized", "fear", "protect")
 	add(wCueAdverb, "reportedly", "allegedly", "supposedly", "purportedly", "reputedly")
