@@ -28,7 +28,8 @@ type Builder struct {
 
 // NewBuilder starts a document for src. The source is kept as given: the
 // document's Source is src, and its Text may share src's bytes, so src must
-// not be modified while the document is in use.
+// not be modified while the document is in use. The Builder is recycled
+// with the document's memory: do not use it once the document is released.
 func NewBuilder(path string, format Format, src []byte) *Builder {
 	bufs := getBuffers()
 	doc := &Document{Path: path, Format: format, Source: src, HeadlineBlock: -1, bufs: bufs}
@@ -36,7 +37,11 @@ func NewBuilder(path string, format Format, src []byte) *Builder {
 	doc.segs = bufs.segs[:0]
 	doc.lineStarts = bufs.lines[:0]
 	doc.colMarks = bufs.marks[:0]
-	return &Builder{doc: doc, bufs: bufs, shared: true, open: -1}
+	doc.memo = bufs.memo[:0]
+	bufs.memo = nil
+	b := &bufs.builder
+	*b = Builder{doc: doc, bufs: bufs, shared: true, open: -1}
+	return b
 }
 
 // Grow reserves room for about n more bytes of Text, and for the blocks and
@@ -58,16 +63,27 @@ func (b *Builder) Reserve(text, blocks, segs int) {
 	if text > 0 {
 		if b.shared {
 			b.growText = max(b.growText, b.Len()+text)
-		} else if cap(b.text)-len(b.text) < text {
-			b.text = append(make([]byte, 0, len(b.text)+text), b.text...)
+		} else {
+			b.text = reserve(b.text, text)
 		}
 	}
-	if blocks > 0 && cap(b.doc.Blocks)-len(b.doc.Blocks) < blocks {
-		b.doc.Blocks = append(make([]Block, 0, len(b.doc.Blocks)+blocks), b.doc.Blocks...)
+	if blocks > 0 {
+		b.doc.Blocks = reserve(b.doc.Blocks, blocks)
 	}
-	if segs > 0 && cap(b.doc.segs)-len(b.doc.segs) < segs {
-		b.doc.segs = append(make([]segment, 0, len(b.doc.segs)+segs), b.doc.segs...)
+	if segs > 0 {
+		b.doc.segs = reserve(b.doc.segs, segs)
 	}
+}
+
+// reserve returns s with room for n more elements. A buffer that must grow
+// at least doubles: the tables are recycled from draft to draft, and
+// growing one exactly to each larger draft's size would allocate again at
+// every new largest draft.
+func reserve[T any](s []T, n int) []T {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	return append(make([]T, 0, max(len(s)+n, 2*cap(s))), s...)
 }
 
 // Spans returns an empty slice with room for n spans, for a parser's
@@ -77,9 +93,7 @@ func (b *Builder) Reserve(text, blocks, segs int) {
 func (b *Builder) Spans(n int) []Span {
 	s := b.bufs.spans[:0]
 	b.bufs.spans = nil
-	if cap(s) < n {
-		s = make([]Span, 0, n)
-	}
+	s = reserve(s, n)
 	b.doc.spanBuf = s
 	return s
 }
@@ -103,10 +117,7 @@ func (b *Builder) unshare(n int) {
 	want := max(b.growText, len(run)+n)
 	buf := b.bufs.text[:0]
 	b.bufs.text = nil
-	if cap(buf) < want {
-		buf = make([]byte, 0, want)
-	}
-	b.text = append(buf, run...)
+	b.text = append(reserve(buf, want), run...)
 }
 
 // Len returns the length of the Text built so far.

@@ -102,10 +102,12 @@ type Document struct {
 	lineOnce   sync.Once
 
 	memoMu sync.Mutex
-	memo   map[any]any
-	// releasable are the keys of memo values that implement Releaser, in
-	// the order they were computed.
-	releasable []any
+	// memo holds the memoised values in the order they were computed: a
+	// document has a handful, so a scan beats a map, and the slice is
+	// recycled with the document's buffers. memoIndex indexes it once it
+	// grows past memoScan entries.
+	memo      []memoEntry
+	memoIndex map[any]int
 
 	// Memory Release recycles: the pooled buffers the document was built
 	// with, the Text bytes when Text does not share Source's, and the span
@@ -125,6 +127,15 @@ type buffers struct {
 	spans  []Span
 	lines  []int
 	marks  []colMark
+	memo   []memoEntry
+
+	// builder is the Builder NewBuilder hands out with these buffers: a
+	// Builder is only used while its document is built (and never after
+	// the document is released), so it is recycled with them.
+	builder Builder
+	// passes is a slab of Passes for NewPass on the document (see
+	// Document.newPass); they live as long as the document.
+	passes []Pass
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -175,6 +186,11 @@ func (d *Document) Release() {
 	}
 	b.lines = keep(d.lineStarts)
 	b.marks = keep(d.colMarks)
+	clear(d.memo)
+	b.memo = keep(d.memo)
+	b.builder = Builder{}
+	clear(b.passes)
+	b.passes = keep(b.passes)
 	*d = Document{Path: d.Path, Format: d.Format, HeadlineBlock: -1}
 	bufPool.Put(b)
 }
@@ -482,7 +498,8 @@ func (d *Document) LineSpan(src Span) Span {
 // returns; any other lives as long as the document.
 func (d *Document) Memo(key any, compute func() any) any {
 	d.memoMu.Lock()
-	if v, ok := d.memo[key]; ok {
+	if i := d.memoFind(key); i >= 0 {
+		v := d.memo[i].val
 		d.memoMu.Unlock()
 		return v
 	}
@@ -490,17 +507,57 @@ func (d *Document) Memo(key any, compute func() any) any {
 	v := compute()
 	d.memoMu.Lock()
 	defer d.memoMu.Unlock()
-	if old, ok := d.memo[key]; ok {
-		return old
+	if i := d.memoFind(key); i >= 0 {
+		return d.memo[i].val
 	}
-	if d.memo == nil {
-		d.memo = make(map[any]any)
-	}
-	d.memo[key] = v
-	if _, ok := v.(Releaser); ok {
-		d.releasable = append(d.releasable, key)
+	_, rel := v.(Releaser)
+	d.memo = append(d.memo, memoEntry{key: key, val: v, release: rel})
+	if d.memoIndex != nil {
+		d.memoIndex[key] = len(d.memo) - 1
+	} else if len(d.memo) > memoScan {
+		d.reindexMemo()
 	}
 	return v
+}
+
+// memoEntry is one memoised value; release records that it implements
+// Releaser.
+type memoEntry struct {
+	key, val any
+	release  bool
+}
+
+// memoScan is the number of memo entries found by a linear scan; past it
+// (a pack with many keyed groups, say) lookups go through memoIndex.
+const memoScan = 16
+
+// memoFind returns the index of key in d.memo, or -1. memoMu is held.
+func (d *Document) memoFind(key any) int {
+	if d.memoIndex != nil {
+		if i, ok := d.memoIndex[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range d.memo {
+		if d.memo[i].key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// reindexMemo rebuilds memoIndex, or drops it when a scan will do. memoMu
+// is held.
+func (d *Document) reindexMemo() {
+	if len(d.memo) <= memoScan {
+		d.memoIndex = nil
+		return
+	}
+	d.memoIndex = make(map[any]int, len(d.memo))
+	for i := range d.memo {
+		d.memoIndex[d.memo[i].key] = i
+	}
 }
 
 // Releaser is implemented by memo values that own memory worth recycling
@@ -514,28 +571,39 @@ type Releaser interface {
 	Release()
 }
 
-// memoMark returns the number of releasable memo values computed so far.
+// memoMark returns the number of memo values computed so far.
 func (d *Document) memoMark() int {
 	d.memoMu.Lock()
 	defer d.memoMu.Unlock()
-	return len(d.releasable)
+	return len(d.memo)
 }
 
 // releaseMemo forgets the releasable memo values computed since mark and
-// releases them, most recent first.
+// releases them, most recent first; the other values stay.
 func (d *Document) releaseMemo(mark int) {
+	var stack [8]Releaser
+	vals := stack[:0]
 	d.memoMu.Lock()
-	keys := d.releasable[mark:]
-	if len(keys) == 0 {
+	if mark > len(d.memo) {
+		mark = len(d.memo)
+	}
+	kept := d.memo[:mark]
+	for _, e := range d.memo[mark:] {
+		if e.release {
+			vals = append(vals, e.val.(Releaser))
+		} else {
+			kept = append(kept, e)
+		}
+	}
+	if len(vals) == 0 {
 		d.memoMu.Unlock()
 		return
 	}
-	vals := make([]Releaser, 0, len(keys))
-	for _, k := range keys {
-		vals = append(vals, d.memo[k].(Releaser))
-		delete(d.memo, k)
+	clear(d.memo[len(kept):])
+	d.memo = kept
+	if d.memoIndex != nil {
+		d.reindexMemo()
 	}
-	d.releasable = d.releasable[:mark]
 	d.memoMu.Unlock()
 	for i := len(vals) - 1; i >= 0; i-- {
 		vals[i].Release()

@@ -79,13 +79,56 @@ type Pass struct {
 	rule     string
 	severity Severity
 	sink     func(Finding)
+	out      *[]Finding // when sink is nil: findings are appended here
 }
 
 // NewPass returns a pass that delivers the findings of rule id, at most at
 // severity sev, to sink. The runner makes passes; tests and tools that run a
 // single rule may too.
+//
+// A pass is part of its document: for a document made by a Builder it is
+// taken from memory the document recycles on Release, so it must not be
+// used once the document is released.
 func NewPass(doc *Document, id string, sev Severity, sink func(Finding)) *Pass {
-	return &Pass{Doc: doc, rule: id, severity: sev, sink: sink}
+	p := doc.newPass()
+	*p = Pass{Doc: doc, rule: id, severity: sev, sink: sink}
+	return p
+}
+
+// newPassTo is NewPass appending the findings to *out, without the cost of
+// a sink closure.
+func newPassTo(doc *Document, id string, sev Severity, out *[]Finding) *Pass {
+	p := doc.newPass()
+	*p = Pass{Doc: doc, rule: id, severity: sev, out: out}
+	return p
+}
+
+// passSlab is the number of passes a document's slab holds: a run with
+// every built-in rule on makes seven or eight passes per document.
+const passSlab = 16
+
+// newPass returns a zero Pass for the document: from its recycled slab when
+// it has one (a document made by a Builder), else newly allocated. doc may
+// be nil.
+func (d *Document) newPass() *Pass {
+	if d == nil {
+		return new(Pass)
+	}
+	d.memoMu.Lock()
+	defer d.memoMu.Unlock()
+	b := d.bufs
+	if b == nil {
+		return new(Pass)
+	}
+	n := len(b.passes)
+	if n == cap(b.passes) {
+		// A full slab stays with the passes it handed out (the garbage
+		// collector frees it with them); a new one takes its place.
+		b.passes = make([]Pass, 0, max(passSlab, 2*n))
+		n = 0
+	}
+	b.passes = b.passes[:n+1]
+	return &b.passes[n]
 }
 
 // Severity returns the severity configured for the rule in this run.
@@ -97,6 +140,10 @@ func (p *Pass) Report(f Finding) {
 	f.Rule = p.rule
 	if f.Severity == SeverityDefault || f.Severity > p.severity {
 		f.Severity = p.severity
+	}
+	if p.sink == nil && p.out != nil {
+		*p.out = append(*p.out, f)
+		return
 	}
 	p.sink(f)
 }
