@@ -24,16 +24,16 @@ func TestClaimIndexMayStem(t *testing.T) {
 			words = append(words, w)
 		}
 	}
-	for form, base := range irregularVerbs {
-		addWord(form)
-		addWord(base)
-		addWord(form + "'s")
-		addWord(form + "’s")
+	for _, ir := range irregularVerbs {
+		addWord(ir.form)
+		addWord(ir.base)
+		addWord(ir.form + "'s")
+		addWord(ir.form + "’s")
 	}
-	for w := range stopWords {
+	for _, w := range stopWords {
 		addWord(w)
 	}
-	for w := range claimFillers {
+	for _, w := range claimFillers {
 		addWord(w)
 	}
 	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*"))

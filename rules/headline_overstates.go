@@ -270,10 +270,11 @@ type claimIndex struct {
 // irregular forms are appended to forms.
 func newClaimIndex(claim, forms []string) claimIndex {
 	ci := claimIndex{forms: forms}
-	byStem := irregularForms()
 	for i, c := range claim {
 		ci.byFirst[c[0]] |= 1 << i
-		ci.forms = append(ci.forms, byStem[c]...)
+		for _, e := range irregularOf(c) {
+			ci.forms = append(ci.forms, e.form)
+		}
 	}
 	return ci
 }
@@ -297,17 +298,6 @@ func (ci *claimIndex) mayStem(claim []string, w string) bool {
 	return false
 }
 
-// irregularForms maps a stem to the irregular forms that stem to it.
-var irregularForms = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
-	for form := range irregularVerbs {
-		if st := claimStem(form); st != "" {
-			m[st] = append(m[st], form)
-		}
-	}
-	return m
-})
-
 // claimFirstBytes returns the first bytes a body word can start with and
 // still stem to a claim word: the stems' own, and those of irregular forms
 // of them ("went" for "go").
@@ -319,63 +309,30 @@ func claimFirstBytes(claim []string) [256]bool {
 			first[c[0]-'a'+'A'] = true
 		}
 	}
-	byStem := irregularFirstBytes()
 	for _, c := range claim {
-		for _, b := range byStem[c] {
-			first[b] = true
+		for _, e := range irregularOf(c) {
+			first[e.form[0]] = true
 		}
 	}
 	return first
 }
 
-// irregularFirstBytes maps the claim stem of each irregular form's base
-// form to the first bytes of those forms (irregularStems by stem).
-var irregularFirstBytes = sync.OnceValue(func() map[string][]byte {
-	m := map[string][]byte{}
-	for _, ir := range irregularStems() {
-		m[ir.stem] = append(m[ir.stem], ir.first)
-	}
-	return m
-})
+//go:generate go test -run ^TestIrregularTableUpToDate$ -update
 
-// irregularStems lists, for each irregular form, its first byte and the
-// claim stem of its base form ("went": 'w', "go"), so that a draft does not
-// stem them all again.
-var irregularStems = sync.OnceValue(func() []irregularStem {
-	var out []irregularStem
-	for form, base := range irregularVerbs {
-		if st := claimStem(base); st != "" {
-			out = append(out, irregularStem{first: form[0], stem: st})
-		}
-	}
-	return out
-})
+// stemForm is an irregular form and the claim stem it reduces to. The
+// generated irregularStems (irregular_table.go) lists those of
+// irregularVerbs sorted by stem, then form, so that a draft neither stems
+// them again nor builds a map of them.
+type stemForm struct{ stem, form string }
 
-type irregularStem struct {
-	first byte
-	stem  string
-}
-
-// claimWords merges stopWords, claimFillers and irregularVerbs so that
-// stemming a word costs one map lookup, not three: stop is true for a word
-// that carries no claim, base is the base form of an irregular one.
-var claimWords = sync.OnceValue(func() map[string]claimWord {
-	m := make(map[string]claimWord, len(stopWords)+len(claimFillers)+len(irregularVerbs))
-	for w, base := range irregularVerbs {
-		m[w] = claimWord{base: base}
+// irregularOf returns the irregular forms that stem to st.
+func irregularOf(st string) []stemForm {
+	i, _ := slices.BinarySearchFunc(irregularStems[:], st, func(e stemForm, st string) int { return strings.Compare(e.stem, st) })
+	j := i
+	for j < len(irregularStems) && irregularStems[j].stem == st {
+		j++
 	}
-	for w := range stopWords {
-		m[w] = claimWord{stop: true}
-	}
-	for w := range claimFillers {
-		m[w] = claimWord{stop: true}
-	}
-	return m
-})
-
-type claimWord struct {
-	stop bool
-	base string
+	return irregularStems[i:j]
 }
 
 // sharedWords counts the claim stems found among toks and marks, in hit,
@@ -427,11 +384,11 @@ func claimStem(w string) string {
 	if isDigitByte(w[0]) {
 		return w
 	}
-	if cw, ok := claimWords()[w]; ok {
-		if cw.stop {
-			return ""
-		}
-		w = cw.base
+	if stopWords.has(w) || claimFillers.has(w) {
+		return "" // a word that carries no claim
+	}
+	if base, ok := irregularBase(w); ok {
+		w = base
 	}
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
@@ -477,26 +434,43 @@ func firstRune(s string) (rune, int) {
 }
 
 // claimFillers are headline words that carry no claim.
-var claimFillers = wordSet("says", "said", "new", "after", "over", "amid", "report", "reports", "latest",
-	"update", "live", "breaking", "exclusive", "watch", "video", "photos", "here", "mr", "mrs", "ms", "dr")
+var claimFillers = wordList{
+	"after", "amid", "breaking", "dr", "exclusive", "here", "latest", "live", "mr", "mrs", "ms", "new", "over",
+	"photos", "report", "reports", "said", "says", "update", "video", "watch",
+}
 
-// irregularVerbs map past forms to the base form claims are compared in.
-var irregularVerbs = map[string]string{
-	"told": "tell", "went": "go", "gone": "go", "hid": "hide", "hidden": "hide", "sold": "sell", "bought": "buy",
-	"paid": "pay", "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give",
-	"fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise", "won": "win", "lost": "lose",
-	"left": "leave", "kept": "keep", "found": "find", "began": "begin", "begun": "begin", "broke": "break",
-	"broken": "break", "ran": "run", "struck": "strike", "stole": "steal", "stolen": "steal", "spent": "spend",
-	"built": "build", "sent": "send", "held": "hold", "met": "meet", "led": "lead", "brought": "bring",
-	"caught": "catch", "fought": "fight", "chose": "choose", "chosen": "choose", "wrote": "write",
-	"written": "write", "drove": "drive", "driven": "drive", "flew": "fly", "flown": "fly", "grew": "grow",
-	"grown": "grow", "knew": "know", "known": "know", "saw": "see", "seen": "see", "became": "become",
-	"froze": "freeze", "frozen": "freeze", "men": "man", "women": "woman", "children": "child",
-	"quitting": "quit", "shut": "shut", "cut": "cut", "hit": "hit", "quit": "quit", "bet": "bet", "set": "set",
-	"lent": "lend", "sank": "sink", "sunk": "sink", "shot": "shoot", "fled": "flee", "sought": "seek",
-	"dealt": "deal", "meant": "mean", "swept": "sweep", "slept": "sleep", "wept": "weep", "forbade": "forbid",
-	"overtook": "overtake", "withdrew": "withdraw", "withdrawn": "withdraw", "undertook": "undertake",
-	"resigns": "resign", "resigned": "resign", "resigning": "resign",
+// irregularVerbs map past forms to the base form claims are compared in,
+// sorted by form (TestWordListsSorted).
+var irregularVerbs = [...]irregular{
+	{"became", "become"}, {"began", "begin"}, {"begun", "begin"}, {"bet", "bet"}, {"bought", "buy"},
+	{"broke", "break"}, {"broken", "break"}, {"brought", "bring"}, {"built", "build"}, {"caught", "catch"},
+	{"children", "child"}, {"chose", "choose"}, {"chosen", "choose"}, {"cut", "cut"}, {"dealt", "deal"},
+	{"driven", "drive"}, {"drove", "drive"}, {"fallen", "fall"}, {"fell", "fall"}, {"fled", "flee"},
+	{"flew", "fly"}, {"flown", "fly"}, {"forbade", "forbid"}, {"fought", "fight"}, {"found", "find"},
+	{"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"}, {"given", "give"}, {"gone", "go"},
+	{"grew", "grow"}, {"grown", "grow"}, {"held", "hold"}, {"hid", "hide"}, {"hidden", "hide"}, {"hit", "hit"},
+	{"kept", "keep"}, {"knew", "know"}, {"known", "know"}, {"led", "lead"}, {"left", "leave"},
+	{"lent", "lend"}, {"lost", "lose"}, {"made", "make"}, {"meant", "mean"}, {"men", "man"}, {"met", "meet"},
+	{"overtook", "overtake"}, {"paid", "pay"}, {"quit", "quit"}, {"quitting", "quit"}, {"ran", "run"},
+	{"resigned", "resign"}, {"resigning", "resign"}, {"resigns", "resign"}, {"risen", "rise"},
+	{"rose", "rise"}, {"sank", "sink"}, {"saw", "see"}, {"seen", "see"}, {"sent", "send"}, {"set", "set"},
+	{"shot", "shoot"}, {"shut", "shut"}, {"slept", "sleep"}, {"sold", "sell"}, {"sought", "seek"},
+	{"spent", "spend"}, {"stole", "steal"}, {"stolen", "steal"}, {"struck", "strike"}, {"sunk", "sink"},
+	{"swept", "sweep"}, {"taken", "take"}, {"told", "tell"}, {"took", "take"}, {"undertook", "undertake"},
+	{"went", "go"}, {"wept", "weep"}, {"withdrawn", "withdraw"}, {"withdrew", "withdraw"}, {"women", "woman"},
+	{"won", "win"}, {"written", "write"}, {"wrote", "write"},
+}
+
+// irregular is an irregular form and its base form.
+type irregular struct{ form, base string }
+
+// irregularBase returns the base form of the irregular form w.
+func irregularBase(w string) (string, bool) {
+	i, ok := slices.BinarySearchFunc(irregularVerbs[:], w, func(e irregular, w string) int { return strings.Compare(e.form, w) })
+	if !ok {
+		return "", false
+	}
+	return irregularVerbs[i].base, true
 }
 
 // sentenceHedged decides whether carrying sentence si only hedges its
@@ -513,13 +487,13 @@ func sentenceHedged(doc *lint.Document, an *prose.Analysis, si int, toks []prose
 		}
 		w := an.Lower(t)
 		switch {
-		case bodyHedges[w]:
+		case bodyHedges.has(w):
 			if w == "may" && bodyMayIsMonth(an, toks, i) || !governsClaim(an, toks, hit, i) ||
 				w == "could" && i+1 < len(toks) && an.Lower(toks[i+1]) == "not" {
 				continue // "could not have gone worse" asserts
 			}
 			return true, doc.Slice(t.Span())
-		case agentlessParticiples[w] && i > 0 && isBeForm(an.Lower(toks[i-1])):
+		case agentlessParticiples.has(w) && i > 0 && isBeForm(an.Lower(toks[i-1])):
 			// "is understood to", "was said to", "it is believed that"
 			if (i+1 < len(toks) && (an.Lower(toks[i+1]) == "to" || an.Lower(toks[i+1]) == "that") ||
 				i > 1 && an.Lower(toks[i-2]) == "it") && governsClaim(an, toks, hit, i) {
@@ -583,7 +557,7 @@ func clauseCarriesClaim(an *prose.Analysis, toks []prose.Token, hit []bool, cue 
 			case t.Kind == prose.Punct && (t.Rune == ';' || t.Rune == ',' && lead):
 				n++
 				lead = false
-			case t.Kind == prose.Word && contrastWords[an.Lower(t)]:
+			case t.Kind == prose.Word && contrastWords.has(an.Lower(t)):
 				n++
 				lead = j == 0
 			}
@@ -608,7 +582,9 @@ func clauseCarriesClaim(an *prose.Analysis, toks []prose.Token, hit []bool, cue 
 }
 
 // contrastWords open a clause an attribution does not reach (RULES.md §1.4).
-var contrastWords = wordSet("but", "however", "although", "while", "whereas", "yet", "though")
+var contrastWords = wordList{
+	"although", "but", "however", "though", "whereas", "while", "yet",
+}
 
 // governsClaim approximates a hedge's scope: a modal, adverb or agentless
 // verb at i hedges the claim only when a word of the claim follows within
@@ -636,20 +612,23 @@ func governsClaim(an *prose.Analysis, toks []prose.Token, hit []bool, i int) boo
 // bodyHedges are the modal and epistemic hedges of RULES.md §4.2 step 4.
 // "if" is left out: a condition rarely governs the headline's claim, and
 // counting it cost precision on published articles.
-var bodyHedges = wordSet("may", "might", "could", "possibly", "likely", "probably", "perhaps", "appears",
-	"appear", "appeared", "seems", "seem", "seemed", "apparently", "unconfirmed", "reportedly",
-	"allegedly", "supposedly", "purportedly", "reputedly", "rumoured", "rumored", "unverified", "potentially",
-	"maybe")
+var bodyHedges = wordList{
+	"allegedly", "apparently", "appear", "appeared", "appears", "could", "likely", "may", "maybe", "might",
+	"perhaps", "possibly", "potentially", "probably", "purportedly", "reportedly", "reputedly", "rumored",
+	"rumoured", "seem", "seemed", "seems", "supposedly", "unconfirmed", "unverified",
+}
 
 // agentlessParticiples make an agentless attribution after a form of be.
-var agentlessParticiples = wordSet("understood", "believed", "thought", "said", "reported", "rumoured",
-	"rumored", "alleged", "claimed", "feared", "suspected", "expected", "tipped")
+var agentlessParticiples = wordList{
+	"alleged", "believed", "claimed", "expected", "feared", "reported", "rumored", "rumoured", "said",
+	"suspected", "thought", "tipped", "understood",
+}
 
 func bodyMayIsMonth(an *prose.Analysis, toks []prose.Token, i int) bool {
 	if !toks[i].Is(prose.Cap) {
-		return i > 0 && monthPrepositions[an.Lower(toks[i-1])]
+		return i > 0 && monthPrepositions.has(an.Lower(toks[i-1]))
 	}
-	if i > 0 && toks[i-1].Kind == prose.Word && monthPrepositions[an.Lower(toks[i-1])] {
+	if i > 0 && toks[i-1].Kind == prose.Word && monthPrepositions.has(an.Lower(toks[i-1])) {
 		return true
 	}
 	if i+1 < len(toks) && toks[i+1].Kind == prose.Number {
@@ -657,7 +636,7 @@ func bodyMayIsMonth(an *prose.Analysis, toks []prose.Token, i int) bool {
 	}
 	// A sentence-initial "May" before a verb is the modal; elsewhere a
 	// capitalised May is the month or a name.
-	return i > 0 || i+1 >= len(toks) || !bareVerbs[an.Lower(toks[i+1])]
+	return i > 0 || i+1 >= len(toks) || !bareVerbs.has(an.Lower(toks[i+1]))
 }
 
 // appendLowerASCII appends s to dst with ASCII letters lower-cased, as

@@ -419,7 +419,7 @@ func scoreHeadlineInto(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlin
 	// Clause structure: attribution tails, prefixes and speakers.
 	hasSpeaker := false
 	for i, w := range words {
-		if !w.quoted && !w.punct && speechVerbs[w.lower] && w.lower != "claims" && w.lower != "claim" {
+		if !w.quoted && !w.punct && speechVerbs.has(w.lower) && w.lower != "claims" && w.lower != "claim" {
 			hasSpeaker = true
 		}
 		if !w.quoted && w.punct && w.lower == ":" && i > 0 && i+1 < len(words) &&
@@ -488,7 +488,7 @@ func scoreHeadlineInto(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlin
 			zeroAfter = min(zeroAfter, i) // "sacked for saying he could ...": the speaker's hedge
 			continue
 		}
-		if !speechVerbs[w.lower] || !isPresentSpeech(w.lower) {
+		if !speechVerbs.has(w.lower) || !isPresentSpeech(w.lower) {
 			continue
 		}
 		if i+1 < len(words) && words[i+1].lower == "to" {
@@ -496,7 +496,7 @@ func scoreHeadlineInto(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlin
 		}
 		start := i
 		for start > 0 && !words[start-1].punct && !words[start-1].quoted && i-start < 5 &&
-			!auxiliaries[words[start-1].lower] && !lex.starts(words[start-1].lower) {
+			!auxiliaries.has(words[start-1].lower) && !lex.starts(words[start-1].lower) {
 			start-- // a source phrase never holds a modal or a hedge
 		}
 		if start == i {
@@ -525,13 +525,13 @@ func scoreHeadlineInto(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlin
 		if w.quoted || w.punct {
 			continue
 		}
-		if courtWords[w.lower] {
+		if courtWords.has(w.lower) {
 			court = true
 		}
-		if denialWords[w.lower] {
+		if denialWords.has(w.lower) {
 			denial = true
 		}
-		if dateWords[w.lower] || isYear(w.lower) || (w.lower == "may" && mayIsMonth(words, i)) {
+		if dateWords.has(w.lower) || isYear(w.lower) || (w.lower == "may" && mayIsMonth(words, i)) {
 			dated = true
 		}
 	}
@@ -543,7 +543,7 @@ func scoreHeadlineInto(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlin
 			i++
 			continue
 		}
-		if softHedges[w.lower] || (w.lower == "looks" || w.lower == "look") && i+1 < len(words) &&
+		if softHedges.has(w.lower) || (w.lower == "looks" || w.lower == "look") && i+1 < len(words) &&
 			(words[i+1].lower == "to" || words[i+1].lower == "set" || words[i+1].lower == "like") {
 			sc.claimHedged = true // weighs nothing here, but the claim is not flat
 		}
@@ -699,7 +699,7 @@ func attributionClause(tail []hword) (sourceClass, bool) {
 	}
 	if len(tail) <= 3 && !hasSpeechVerb(tail) {
 		// A bare source: "..., sources", "...: report", "...: Marwick Gazette".
-		if bareTailSources[tail[len(tail)-1].lower] {
+		if bareTailSources.has(tail[len(tail)-1].lower) {
 			return srcAnonymous, true
 		}
 		for _, w := range tail {
@@ -707,13 +707,13 @@ func attributionClause(tail []hword) (sourceClass, bool) {
 				return srcNone, false
 			}
 		}
-		if len(tail) == 1 && !institutions[tail[0].lower] && len(tail[0].text) < 3 {
+		if len(tail) == 1 && !institutions.has(tail[0].lower) && len(tail[0].text) < 3 {
 			return srcNone, false
 		}
 		return srcNamed, true
 	}
 	for v, w := range tail {
-		if !speechVerbs[w.lower] {
+		if !speechVerbs.has(w.lower) {
 			continue
 		}
 		var src []hword
@@ -739,12 +739,14 @@ func attributionClause(tail []hword) (sourceClass, bool) {
 }
 
 // bareTailSources end a verbless anonymous tail ("...: report").
-var bareTailSources = wordSet("report", "reports", "source", "sources", "insiders", "officials", "rumour", "rumours",
-	"rumor", "rumors", "claims", "media", "leaks")
+var bareTailSources = wordList{
+	"claims", "insiders", "leaks", "media", "officials", "report", "reports", "rumor", "rumors", "rumour",
+	"rumours", "source", "sources",
+}
 
 func hasSpeechVerb(ws []hword) bool {
 	for _, w := range ws {
-		if speechVerbs[w.lower] {
+		if speechVerbs.has(w.lower) {
 			return true
 		}
 	}
@@ -783,10 +785,10 @@ func anonymousPhrase(ws []hword) bool {
 		}
 	}
 	head := ws[len(ws)-1]
-	if !anonymousHeads[head.lower] {
+	if !anonymousHeads.has(head.lower) {
 		// "sources close to the club", "officials in Marwick"
 		for k, w := range ws {
-			if anonymousHeads[w.lower] && k+1 < len(ws) && (ws[k+1].lower == "close" || ws[k+1].lower == "in" ||
+			if anonymousHeads.has(w.lower) && k+1 < len(ws) && (ws[k+1].lower == "close" || ws[k+1].lower == "in" ||
 				ws[k+1].lower == "at" || ws[k+1].lower == "from" || ws[k+1].lower == "inside") {
 				return true
 			}
@@ -806,12 +808,12 @@ func namedPhrase(ws []hword) bool {
 		if w.punct || w.quoted {
 			return false
 		}
-		if institutions[w.lower] || honorifics[w.lower] {
+		if institutions.has(w.lower) || honorifics.has(w.lower) {
 			return true
 		}
 	}
 	for _, w := range ws {
-		if w.upper && !anonymousHeads[w.lower] && !stopWord(w.lower) {
+		if w.upper && !anonymousHeads.has(w.lower) && !stopWord(w.lower) {
 			return true
 		}
 	}
@@ -824,17 +826,17 @@ func claimWeight(words []hword, i int, w float64, denial bool) float64 {
 		return 0
 	}
 	if i > 0 {
-		if claimNounModifiers[words[i-1].lower] {
+		if claimNounModifiers.has(words[i-1].lower) {
 			return 0
 		}
 		j := i - 1
-		for j > 0 && claimAdverbs[words[j].lower] {
+		for j > 0 && claimAdverbs.has(words[j].lower) {
 			j-- // "Okafor again claims"
 		}
 		prev := words[j]
 		claim := words[i].lower == "claims" || words[i].lower == "claim" // a rumour has no named maker
-		if claim && !prev.punct && !prev.quoted && (prev.upper || institutions[prev.lower]) && !anonymousHeads[prev.lower] &&
-			!personNouns[prev.lower] && !stopWord(prev.lower) && !courtWords[prev.lower] &&
+		if claim && !prev.punct && !prev.quoted && (prev.upper || institutions.has(prev.lower)) && !anonymousHeads.has(prev.lower) &&
+			!personNouns.has(prev.lower) && !stopWord(prev.lower) && !courtWords.has(prev.lower) &&
 			(j > 0 || strings.HasSuffix(prev.lower, "'s") || i+1 < len(words) && !words[i+1].punct) {
 			return w / 2 // "Fenwick Rail claims ...", "Okafor's claim": a named subject
 		}
@@ -854,7 +856,7 @@ func mayIsMonth(words []hword, i int) bool {
 	if w.lower != "may" || !w.upper {
 		return false // the month is always capitalised
 	}
-	if i > 0 && !words[i-1].punct && monthPrepositions[words[i-1].lower] {
+	if i > 0 && !words[i-1].punct && monthPrepositions.has(words[i-1].lower) {
 		return true
 	}
 	if i+1 < len(words) && !words[i+1].punct && len(words[i+1].lower) > 0 && isDigitByte(words[i+1].lower[0]) {
@@ -862,7 +864,7 @@ func mayIsMonth(words []hword, i int) bool {
 	}
 	if w.upper {
 		// A capitalised May is the modal only before a bare verb.
-		return i+1 >= len(words) || words[i+1].punct || !bareVerbs[words[i+1].lower]
+		return i+1 >= len(words) || words[i+1].punct || !bareVerbs.has(words[i+1].lower)
 	}
 	return false
 }
@@ -888,7 +890,7 @@ func followedByVerb(words []hword, i int) bool {
 	if i >= len(words) || words[i].punct {
 		return false
 	}
-	return bareVerbs[words[i].lower] || words[i].lower == "be" || words[i].lower == "have" || words[i].lower == "been"
+	return bareVerbs.has(words[i].lower) || words[i].lower == "be" || words[i].lower == "have" || words[i].lower == "been"
 }
 
 // questionForm reports whether the headline ends with a question mark
@@ -921,20 +923,20 @@ func questionForm(words []hword) (q, wh bool) {
 	if first.quoted {
 		return false, false // the question is a quotation's
 	}
-	if whWords[first.lower] {
+	if whWords.has(first.lower) {
 		return true, true
 	}
-	if k := indexOf(words, first); auxiliaries[first.lower] && k+1 < n && words[k+1].lower == "you" {
+	if k := indexOf(words, first); auxiliaries.has(first.lower) && k+1 < n && words[k+1].lower == "you" {
 		return false, false // "Will you pay £3 a ride?" asks the reader, not about a claim
 	}
 	// "Tram Late Again So What Did The Council Do?": a wh-word before an auxiliary,
 	// contracted with one or after a comma opens the question.
 	for i := start + 1; i < n-1; i++ {
 		w := words[i]
-		if !whWords[w.lower] || w.quoted {
+		if !whWords.has(w.lower) || w.quoted {
 			continue
 		}
-		if strings.HasSuffix(w.lower, "'s") || words[i-1].lower == "," || i+1 < n-1 && auxiliaries[words[i+1].lower] {
+		if strings.HasSuffix(w.lower, "'s") || words[i-1].lower == "," || i+1 < n-1 && auxiliaries.has(words[i+1].lower) {
 			return true, true // "With Okafor out, what's next for the trams?"
 		}
 	}
@@ -972,7 +974,7 @@ func scareQuote(scr *headlineScratch, doc *lint.Document, h, q lint.Span, max in
 		if w.upper {
 			caps++
 		}
-		if auxiliaries[w.lower] || isBeForm(w.lower) {
+		if auxiliaries.has(w.lower) || isBeForm(w.lower) {
 			return hsignal{}, false // 'the tram is dead': a quoted clause, not a word held at arm's length
 		}
 	}
@@ -1038,28 +1040,26 @@ func hedgeRemovalFix(doc *lint.Document, sc headlineScore) *lint.Fix {
 }
 
 // stopWord lists function words a source phrase or claim can ignore.
-func stopWord(w string) bool { return stopWords[w] }
+func stopWord(w string) bool { return stopWords.has(w) }
 
-var stopWords = wordSet(
-	"a", "an", "the", "of", "to", "in", "on", "for", "by", "with", "at", "from", "as", "and", "or", "but", "nor",
-	"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "will", "would",
-	"shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "its", "it", "it's", "this",
-	"that", "these", "those", "his", "her", "hers", "their", "theirs", "our", "my", "your", "he", "she", "they",
-	"we", "you", "i", "me", "him", "them", "us", "who", "whom", "what", "why", "how", "when", "where", "which",
-	"so", "just", "now", "also", "all", "says", "say", "said", "new", "after", "over", "amid", "into", "up",
-	"out", "about", "than", "then", "there", "here", "not", "no", "more", "most", "very", "if", "while",
-	"whether", "its", "s", "t", "too", "yet", "still", "own", "off", "via", "per", "against", "under", "before",
-	"despite", "among", "since", "until", "during", "through", "one", "two", "get", "gets", "got",
-	"themselves", "himself", "herself", "itself", "ourselves", "being", "much", "many", "few", "less", "least",
-	"such", "other", "others", "any", "each", "every", "both", "even", "ever", "only", "really", "some",
-)
-
-func init() {
-	// Contractions are function words too, with either apostrophe.
-	for _, w := range []string{"isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't",
-		"can't", "hasn't", "haven't", "hadn't", "couldn't", "wouldn't", "shouldn't", "it's", "that's", "there's",
-		"he's", "she's", "they're", "we're", "you're", "i'm", "we've", "they've", "i've", "let's"} {
-		stopWords[w] = true
-		stopWords[strings.ReplaceAll(w, "'", "’")] = true
-	}
+// stopWords are the function words, contractions with either apostrophe
+// included.
+var stopWords = wordList{
+	"a", "about", "after", "against", "all", "also", "am", "amid", "among", "an", "and", "any", "are",
+	"aren't", "aren’t", "as", "at", "be", "been", "before", "being", "both", "but", "by", "can", "can't",
+	"can’t", "could", "couldn't", "couldn’t", "despite", "did", "didn't", "didn’t", "do", "does", "doesn't",
+	"doesn’t", "don't", "don’t", "during", "each", "even", "ever", "every", "few", "for", "from", "get",
+	"gets", "got", "had", "hadn't", "hadn’t", "has", "hasn't", "hasn’t", "have", "haven't", "haven’t",
+	"having", "he", "he's", "her", "here", "hers", "herself", "he’s", "him", "himself", "his", "how", "i",
+	"i'm", "i've", "if", "in", "into", "is", "isn't", "isn’t", "it", "it's", "its", "itself", "it’s", "i’m",
+	"i’ve", "just", "least", "less", "let's", "let’s", "many", "may", "me", "might", "more", "most", "much",
+	"must", "my", "new", "no", "nor", "not", "now", "of", "off", "on", "one", "only", "or", "other", "others",
+	"our", "ourselves", "out", "over", "own", "per", "really", "s", "said", "say", "says", "shall", "she",
+	"she's", "she’s", "should", "shouldn't", "shouldn’t", "since", "so", "some", "still", "such", "t", "than",
+	"that", "that's", "that’s", "the", "their", "theirs", "them", "themselves", "then", "there", "there's",
+	"there’s", "these", "they", "they're", "they've", "they’re", "they’ve", "this", "those", "through", "to",
+	"too", "two", "under", "until", "up", "us", "very", "via", "was", "wasn't", "wasn’t", "we", "we're",
+	"we've", "were", "weren't", "weren’t", "we’re", "we’ve", "what", "when", "where", "whether", "which",
+	"while", "who", "whom", "why", "will", "with", "won't", "won’t", "would", "wouldn't", "wouldn’t", "yet",
+	"you", "you're", "your", "you’re",
 }
