@@ -443,7 +443,7 @@ func (z *analyzer) backwardSource(si int, toks []Token, j, p int, c wclass) bool
 	if !ok {
 		return false
 	}
-	if baseForm[z.lw(toks[j])] && !z.auxBefore(toks, j) && !z.pluralHead(toks[n.head]) {
+	if toks[j].cls&wBaseForm != 0 && !z.auxBefore(toks, j) && !z.pluralHead(toks[n.head]) {
 		return false // "a council report", "the plans say" is plural; singular + base form is a noun
 	}
 	return z.record(si, toks, j, n, c, true)
@@ -600,24 +600,11 @@ func (z *analyzer) relativeStart(toks []Token, p int) int {
 func isAsk(w string) bool { return w == "ask" || w == "asks" || w == "asked" || w == "asking" }
 
 // definiteAnonymous are the head nouns that stay anonymous after "the"
-// with no earlier source to refer to ("the officials said").
-var definiteAnonymous = map[string]bool{
-	"official": true, "officials": true, "source": true, "sources": true, "insider": true, "insiders": true,
-	"aide": true, "aides": true, "diplomat": true, "diplomats": true,
+// with no earlier source to refer to ("the officials said"): the lexicon's
+// class wDefAnon.
+var definiteAnonymous = []string{
+	"official", "officials", "source", "sources", "insider", "insiders", "aide", "aides", "diplomat", "diplomats",
 }
-
-// baseForm holds the base forms of cue verbs ("say", "report"): after a
-// singular subject with no auxiliary they are nouns ("a council report").
-var baseForm = func() map[string]bool {
-	m := map[string]bool{}
-	for _, v := range reportVerbs {
-		m[v[0]] = true
-	}
-	for _, v := range beliefVerbs {
-		m[v[0]] = true
-	}
-	return m
-}()
 
 // auxBefore reports whether an auxiliary sits just before the verb at j
 // (over adverbs): "did not say", "will tell".
@@ -893,7 +880,7 @@ func (z *analyzer) classifyCommon(at *Attribution, toks []Token, n np, hl string
 			at.Class = Institution
 		case hc&wDocument != 0:
 			at.Class = Record
-		case definiteAnonymous[hl]:
+		case hc&wDefAnon != 0:
 			at.Class = Anonymous
 		case hc&wRoleNoun != 0:
 			at.Class = Named

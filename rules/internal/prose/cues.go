@@ -86,21 +86,19 @@ func adverbCue(w string) (adverb, verb string) {
 	return "", ""
 }
 
-// Verbs that follow a weasel subject.
-var weaselVerbs = map[string]bool{
-	"say": true, "says": true, "said": true, "argue": true, "argues": true, "argued": true,
-	"believe": true, "believed": true, "claim": true, "claimed": true, "feel": true, "felt": true,
-	"think": true, "thought": true, "contend": true, "contended": true, "warn": true, "warned": true,
-	"note": true, "noted": true, "suggest": true, "suggested": true, "fear": true, "feared": true,
-	"insist": true, "insisted": true, "maintain": true, "maintained": true,
+// Verbs that follow a weasel subject (the lexicon's class wWeaselVerb).
+var weaselVerbs = []string{
+	"say", "says", "said", "argue", "argues", "argued", "believe", "believed", "claim", "claimed", "feel", "felt",
+	"think", "thought", "contend", "contended", "warn", "warned", "note", "noted", "suggest", "suggested",
+	"fear", "feared", "insist", "insisted", "maintain", "maintained",
 }
 
-// Modifiers allowed between a copula and a participle.
-var passiveAdverbs = map[string]bool{
-	"widely": true, "generally": true, "largely": true, "also": true, "now": true, "still": true,
-	"often": true, "increasingly": true, "not": true, "long": true, "commonly": true, "already": true,
-	"currently": true, "originally": true, "initially": true, "further": true, "even": true,
-	"privately": true, "broadly": true, "universally": true, "mistakenly": true, "falsely": true,
+// Modifiers allowed between a copula and a participle (the lexicon's class
+// wPassiveAdverb).
+var passiveAdverbs = []string{
+	"widely", "generally", "largely", "also", "now", "still", "often", "increasingly", "not", "long", "commonly",
+	"already", "currently", "originally", "initially", "further", "even", "privately", "broadly", "universally",
+	"mistakenly", "falsely",
 }
 
 // cues finds §2 constructions outside quotes in sentence si.
@@ -401,7 +399,7 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 	// An "of/in/at…" complement of up to six words.
 	if word(toks, k) && (z.lw(toks[k]) == "of" || z.lw(toks[k]) == "in" || z.lw(toks[k]) == "at" || z.lw(toks[k]) == "from" || z.lw(toks[k]) == "on") && k > j {
 		m := k + 1
-		for ; m < len(toks) && m-k <= 6 && word(toks, m) && !weaselVerbs[z.lw(toks[m])]; m++ {
+		for ; m < len(toks) && m-k <= 6 && word(toks, m) && toks[m].cls&wWeaselVerb == 0; m++ {
 			if toks[m].Is(Cap) {
 				named = true
 			}
@@ -424,7 +422,7 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 		}
 		k = m + 1
 	}
-	if !word(toks, k) || !weaselVerbs[z.lw(toks[k])] {
+	if !word(toks, k) || toks[k].cls&wWeaselVerb == 0 {
 		return j
 	}
 	key := z.lower[int(toks[start].Start):int(toks[k].End)]

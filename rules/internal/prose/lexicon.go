@@ -1,7 +1,9 @@
 package prose
 
-// Word classes of the compiled lexicon. One map lookup per token gives all
-// the classes a lower-cased word belongs to.
+//go:generate go test -run ^TestLexiconTableUpToDate$ -update
+
+// Word classes of the compiled lexicon. One lookup per token gives all the
+// classes a lower-cased word belongs to.
 type wclass uint64
 
 const (
@@ -43,6 +45,9 @@ const (
 	wReasonCue                        // a word that can state a reason for anonymity (anonymity, named, fear...)
 	wPassiveAdverb                    // the passiveAdverbs of cues.go
 	wPassiveTo                        // the participles of passiveToCues in cues.go
+	wBaseForm                         // base form of a cue verb (say, report): a noun after a singular subject
+	wDefAnon                          // head noun that stays anonymous after "the" (the officials said)
+	wWeaselVerb                       // verb that follows a weasel subject (say, argue, believe...)
 )
 
 // sentence-level filters: a sentence whose unquoted words have none of
@@ -51,15 +56,7 @@ const (
 	attrClasses = wReport | wBelief | wAttrCue
 )
 
-var lexicon = map[string]wclass{}
-
-func add(c wclass, words ...string) {
-	for _, w := range words {
-		lexicon[w] |= c
-	}
-}
-
-// verbForms lists reporting verbs: base, -s, past, participle, -ing.
+// reportVerbs lists reporting verbs: base, -s, past, participle, -ing.
 var reportVerbs = [][5]string{
 	{"say", "says", "said", "said", "saying"},
 	{"tell", "tells", "told", "told", "telling"},
@@ -103,12 +100,26 @@ var beliefVerbs = [][5]string{
 	{"understand", "understands", "understood", "understood", "understanding"},
 }
 
-func init() {
+// lexiconWords returns the lexicon: every word and its classes, built from
+// the word lists of this file and of cues.go, the human-edited source of
+// truth. Nothing calls it at run time: go generate (TestLexiconTableUpToDate)
+// compiles it into wordTable in lexicon_table.go, initialised data of the
+// binary, so that no process spends start-up time building it. After
+// editing a list, run go generate ./rules/internal/prose.
+func lexiconWords() map[string]wclass {
+	lexicon := map[string]wclass{}
+	add := func(c wclass, words ...string) {
+		for _, w := range words {
+			lexicon[w] |= c
+		}
+	}
 	for _, v := range reportVerbs {
+		add(wBaseForm, v[0])
 		add(wReport, v[:]...)
 		add(wParticiple, v[3])
 	}
 	for _, v := range beliefVerbs {
+		add(wBaseForm, v[0])
 		add(wBelief, v[:]...)
 		add(wParticiple, v[3])
 	}
@@ -232,13 +243,10 @@ func init() {
 		"parents", "mother", "father", "student", "students", "worker", "workers", "nurse", "doctor",
 		"lawyer", "driver", "passenger", "passengers", "local", "locals", "shopkeeper", "owner", "villager",
 		"villagers")
-}
-
-func init() {
 	add(wAttrCue, "according", "citing")
-	for w := range passiveAdverbs {
-		add(wPassiveAdverb, w)
-	}
+	add(wPassiveAdverb, passiveAdverbs...)
+	add(wWeaselVerb, weaselVerbs...)
+	add(wDefAnon, definiteAnonymous...)
 	for _, e := range passiveToCues {
 		add(wPassiveTo, e.verb)
 	}
@@ -251,6 +259,7 @@ func init() {
 			lexicon[w] |= wCueStart
 		}
 	}
+	return lexicon
 }
 
 // lookup returns the lexicon classes of a lower-cased word. Analyze calls
@@ -279,7 +288,7 @@ func lookup(w string) wclass {
 		k0 = uint64(w[0])
 		k1 = 1 << 56
 	default:
-		return lexicon[w]
+		return lookupLong(w)
 	}
 	const mask = wordTableSize - 1
 	h := k0*0x9E3779B97F4A7C15 ^ k1*0xC2B2AE3D27D4EB4F
@@ -301,28 +310,13 @@ type wordSlot struct {
 	cls    wclass
 }
 
-// wordTable is the lexicon as an open-addressing table with linear probing.
-// Its size is a constant, so that lookup needs no bounds check; it should
-// stay at most a quarter full (TestLookupTable), as most words of a draft
-// are not in the lexicon and a miss probes until it finds an empty slot.
-var wordTable [wordTableSize]wordSlot
-
+// wordTable (lexicon_table.go) is the lexicon as an open-addressing table
+// with linear probing, generated from lexiconWords; lookupLong has the words
+// of more than 15 bytes. Its size is a constant, so that lookup needs no
+// bounds check; it should stay at most a quarter full (TestLookupTable), as
+// most words of a draft are not in the lexicon and a miss probes until it
+// finds an empty slot.
 const wordTableSize = 4096
-
-func init() {
-	const size = wordTableSize
-	for w, c := range lexicon {
-		k0, k1, ok := packWord(w)
-		if !ok {
-			continue // longer words stay in the map only
-		}
-		i := wordHash(k0, k1)
-		for wordTable[i].k1 != 0 {
-			i = (i + 1) & (size - 1)
-		}
-		wordTable[i] = wordSlot{k0: k0, k1: k1, cls: c}
-	}
-}
 
 // packWord packs a word of 1 to 15 bytes into two words; ok is false for
 // any other length. The bytes are read with a few overlapping loads (the
