@@ -90,3 +90,67 @@ func TestHeadlineScorePooled(t *testing.T) {
 		}
 	}
 }
+
+// allocDraft is a fictional draft none of the rules flags: a flat
+// headline its body states plainly, sources named and unnamed, a quote.
+const allocDraft = `Kelbridge council sells Hale Street depot to Ashby Vale builders
+
+Kelbridge council sold the Hale Street depot to Ashby Vale builders on Monday, the council said in a statement.
+
+Ruth Okafor, the council leader, said the sale would pay for two new tram stops. "It is a good price for a tired site," she said.
+
+One official said the builders had asked for the keys by June. Tom Hale, who chairs the planning committee, said the work would start in the spring.
+
+Priya Nandra of the Dunmere Trust said the depot's old clock tower would be kept and repaired.
+`
+
+// TestRuleAllocs pins what a check allocates per draft in steady state
+// when it finds nothing: the scratch of every rule in this package is
+// pooled, and the shared analyses are memoised (computed once, outside
+// the measured runs). A regression (a per-word string, a map per check)
+// shows here before it shows in a corpus profile.
+func TestRuleAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop items at random")
+	}
+	doc, err := parse.Parse("alloc.txt", []byte(allocDraft))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scare, err := NewHedgedHeadline().Configure(func(v any) error {
+		v.(*HedgedHeadlineOptions).MaxScareWords = 2 // not the default: scored in every check
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []lint.Rule{
+		NewHedgedHeadline(), scare, NewHeadlineOverstates(), NewAnonymousSourcing(), NewUnattributedClaim(),
+		NewScrapeDebris(), NewMojibake(), NewGluedWords(),
+	} {
+		id := r.Meta().ID
+		found := 0
+		p := lint.NewPass(doc, id, lint.Warning, func(lint.Finding) { found++ })
+		check := func() {
+			if err := r.Check(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check() // memoise the shared analyses, fill the pools
+		if found > 0 {
+			t.Fatalf("%s: %d findings in the clean draft", id, found)
+		}
+		if got := testing.AllocsPerRun(100, check); got > 0 {
+			t.Errorf("%s: %g allocations per check, want 0", id, got)
+		}
+	}
+	// The memoised default score, computed afresh each time.
+	score := func() {
+		m := newPooledScore()
+		m.score(doc, defaultHedgeLexicon, DefaultHedgedHeadlineOptions())
+		m.Release()
+	}
+	if got := testing.AllocsPerRun(100, score); got > 0 {
+		t.Errorf("headline score: %g allocations, want 0", got)
+	}
+}

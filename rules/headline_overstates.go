@@ -182,6 +182,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 		Message: fmt.Sprintf("Headline states as fact what the body only hedges (%q, para %d): "+
 			"can the story stand it up, or should the headline carry the caveat?", carriers[0].cue, carriers[0].para),
 	}
+	f.Related = make([]lint.Related, 0, len(carriers))
 	for _, c := range carriers {
 		f.Related = append(f.Related, lint.Related{Span: c.span, Message: fmt.Sprintf("carries the claim, hedged by %q", c.cue)})
 	}

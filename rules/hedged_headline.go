@@ -144,6 +144,9 @@ func (r *HedgedHeadline) Check(p *lint.Pass) error {
 	default:
 		f.Message = fmt.Sprintf("Headline hedges with %q: can it state what is known, or say who says so?", first.label)
 	}
+	if len(sc.weighted) > 1 {
+		f.Related = make([]lint.Related, 0, len(sc.weighted)-1)
+	}
 	for _, s := range sc.weighted[1:] {
 		f.Related = append(f.Related, lint.Related{Span: s.span, Message: s.relatedMessage(doc)})
 	}
