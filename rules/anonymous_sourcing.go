@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -316,14 +317,21 @@ func relatedWindow(i, n, k int) (lo, hi int) {
 }
 
 // message is the finding text with the totals.
+// It is built in a stack buffer: one allocation, the string.
 func (r *AnonymousSourcing) message(n, total, reasons, named int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Anonymous source %d of %d (", n, total)
+	var buf [160]byte
+	b := append(buf[:0], "Anonymous source "...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, " of "...)
+	b = strconv.AppendInt(b, int64(total), 10)
+	b = append(b, " ("...)
 	if reasons > 0 {
-		fmt.Fprintf(&b, "%d with a stated reason; ", reasons)
+		b = strconv.AppendInt(b, int64(reasons), 10)
+		b = append(b, " with a stated reason; "...)
 	}
-	fmt.Fprintf(&b, "%d named): can it go on the record, or can the story say why not?", named)
-	return b.String()
+	b = strconv.AppendInt(b, int64(named), 10)
+	b = append(b, " named): can it go on the record, or can the story say why not?"...)
+	return string(b)
 }
 
 // classify says whether the source introduced by attribution root counts
