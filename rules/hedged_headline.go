@@ -233,42 +233,32 @@ type hedgeLexicon struct {
 	cues []hedgeCue
 }
 
-var defaultHedgeCues = []struct {
-	phrase string
-	weight float64
-	kind   hedgeKind
-}{
-	{"may", 1, hkMay}, {"might", 1, hkMay}, {"could", 1, hkPlain}, {"would", 0.5, hkPlain},
-	{"reportedly", 1, hkAdverb}, {"supposedly", 1, hkAdverb}, {"purportedly", 1, hkAdverb},
-	{"allegedly", 1, hkAlleged},
-	{"claims", 1, hkClaim}, {"claim", 1, hkClaim}, {"rumour", 1, hkClaim}, {"rumours", 1, hkClaim},
-	{"rumor", 1, hkClaim}, {"rumors", 1, hkClaim}, {"rumoured", 1, hkPlain}, {"rumored", 1, hkPlain},
-	{"suggests", 1, hkEpistemic}, {"suggest", 1, hkEpistemic},
-	{"appears to", 1, hkEpistemic}, {"appear to", 1, hkEpistemic}, {"seems to", 1, hkEpistemic}, {"seem to", 1, hkEpistemic},
-	{"believed to", 1, hkSaidTo}, {"thought to", 1, hkSaidTo}, {"said to", 1, hkSaidTo},
-	{"understood to", 1, hkSaidTo}, {"feared", 1, hkPlain},
-	{"set to", 0.5, hkExpect}, {"poised to", 0.5, hkExpect}, {"expected to", 0.5, hkExpect},
-	{"likely", 0.5, hkExpect}, {"probably", 0.5, hkAdverb}, {"possibly", 0.5, hkAdverb},
-	{"potential", 0.5, hkExpect}, {"potentially", 0.5, hkAdverb},
+// defaultHedgeCues are the built-in cues, longest first (TestDefaultHedgeCues):
+// a literal the binary holds as initialised data, built by no code at start.
+var defaultHedgeCues = []hedgeCue{
+	{[]string{"appears", "to"}, 1, hkEpistemic}, {[]string{"appear", "to"}, 1, hkEpistemic},
+	{[]string{"seems", "to"}, 1, hkEpistemic}, {[]string{"seem", "to"}, 1, hkEpistemic},
+	{[]string{"believed", "to"}, 1, hkSaidTo}, {[]string{"thought", "to"}, 1, hkSaidTo},
+	{[]string{"said", "to"}, 1, hkSaidTo}, {[]string{"understood", "to"}, 1, hkSaidTo},
+	{[]string{"set", "to"}, 0.5, hkExpect}, {[]string{"poised", "to"}, 0.5, hkExpect},
+	{[]string{"expected", "to"}, 0.5, hkExpect}, {[]string{"may"}, 1, hkMay}, {[]string{"might"}, 1, hkMay},
+	{[]string{"could"}, 1, hkPlain}, {[]string{"would"}, 0.5, hkPlain}, {[]string{"reportedly"}, 1, hkAdverb},
+	{[]string{"supposedly"}, 1, hkAdverb}, {[]string{"purportedly"}, 1, hkAdverb},
+	{[]string{"allegedly"}, 1, hkAlleged}, {[]string{"claims"}, 1, hkClaim}, {[]string{"claim"}, 1, hkClaim},
+	{[]string{"rumour"}, 1, hkClaim}, {[]string{"rumours"}, 1, hkClaim}, {[]string{"rumor"}, 1, hkClaim},
+	{[]string{"rumors"}, 1, hkClaim}, {[]string{"rumoured"}, 1, hkPlain}, {[]string{"rumored"}, 1, hkPlain},
+	{[]string{"suggests"}, 1, hkEpistemic}, {[]string{"suggest"}, 1, hkEpistemic},
+	{[]string{"feared"}, 1, hkPlain}, {[]string{"likely"}, 0.5, hkExpect},
+	{[]string{"probably"}, 0.5, hkAdverb}, {[]string{"possibly"}, 0.5, hkAdverb},
+	{[]string{"potential"}, 0.5, hkExpect}, {[]string{"potentially"}, 0.5, hkAdverb},
 }
 
-var defaultHedgeLexicon = buildHedgeLexicon(nil)
+var defaultHedgeLexicon = &hedgeLexicon{cues: defaultHedgeCues}
 
 func buildHedgeLexicon(extra map[string]float64) *hedgeLexicon {
-	// The default cues' words share one backing array.
-	total := 0
-	for _, c := range defaultHedgeCues {
-		total += strings.Count(c.phrase, " ") + 1
-	}
-	backing := make([]string, 0, total)
-	cues := make([]hedgeCue, len(defaultHedgeCues), len(defaultHedgeCues)+len(extra))
-	for i, c := range defaultHedgeCues {
-		start := len(backing)
-		for w := range strings.FieldsSeq(c.phrase) {
-			backing = append(backing, w)
-		}
-		cues[i] = hedgeCue{words: backing[start:len(backing):len(backing)], weight: c.weight, kind: c.kind}
-	}
+	// The cues' word lists are shared with the defaults: nothing changes
+	// them.
+	cues := append(make([]hedgeCue, 0, len(defaultHedgeCues)+len(extra)), defaultHedgeCues...)
 	// Extra cues in a fixed order: one equal to a cue already listed
 	// changes its weight only.
 	keys := make([]string, 0, len(extra))

@@ -109,3 +109,22 @@ func TestWordListsSorted(t *testing.T) {
 		t.Error("has finds a word that is not there")
 	}
 }
+
+// TestDefaultHedgeCues checks the built-in hedge cues: longest first, as
+// match needs, lower-case words, each cue once.
+func TestDefaultHedgeCues(t *testing.T) {
+	seen := map[string]bool{}
+	for i, c := range defaultHedgeCues {
+		if i > 0 && len(c.words) > len(defaultHedgeCues[i-1].words) {
+			t.Errorf("cue %q after the shorter %q", c.words, defaultHedgeCues[i-1].words)
+		}
+		phrase := strings.Join(c.words, " ")
+		if seen[phrase] || phrase != foldLower(phrase) || len(strings.Fields(phrase)) != len(c.words) {
+			t.Errorf("cue %q: listed twice, not lower-case, or not single words", phrase)
+		}
+		seen[phrase] = true
+	}
+	if len(defaultHedgeCues) != 35 {
+		t.Errorf("%d built-in cues, want 35", len(defaultHedgeCues))
+	}
+}
