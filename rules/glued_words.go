@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"copydesk/lint"
 )
@@ -19,13 +20,14 @@ type GluedWordsOptions struct {
 // stripped ("planCouncil", "route.Read"). It only asks: brands look the
 // same.
 type GluedWords struct {
-	allow map[string]bool
+	allow map[string]bool // lower-cased names the config allows, beyond gluedAllow
 }
 
-// gluedAllow are names spelt lower-case-then-capital on purpose.
-var gluedAllow = []string{
-	"easyjet", "easyhotel", "easygroup", "easycar", "easybus", "easyfundraising", "lastminute", "wikihow",
-	"wikileaks", "wikimedia", "ecobee", "airbnb", "macbook", "mcdonald", "iplayer", "ipad", "iphone", "ebay",
+// gluedAllow are names spelt lower-case-then-capital on purpose (sorted:
+// a wordList).
+var gluedAllow = wordList{
+	"airbnb", "easybus", "easycar", "easyfundraising", "easygroup", "easyhotel", "easyjet", "ebay", "ecobee",
+	"ipad", "iphone", "iplayer", "lastminute", "macbook", "mcdonald", "wikihow", "wikileaks", "wikimedia",
 }
 
 // isGluedStarter reports words that open page furniture; glued to a lower-case
@@ -61,11 +63,7 @@ func isTopLevelDomain(w string) bool {
 
 // NewGluedWords returns glued-words with default options.
 func NewGluedWords() *GluedWords {
-	g := &GluedWords{allow: map[string]bool{}}
-	for _, w := range gluedAllow {
-		g.allow[w] = true
-	}
-	return g
+	return &GluedWords{}
 }
 
 // Meta describes glued-words.
@@ -99,7 +97,7 @@ func (r *GluedWords) Configure(decode func(v any) error) (lint.Rule, error) {
 	if err := decode(&opts); err != nil {
 		return nil, fmt.Errorf("glued-words options: %w", err)
 	}
-	g := NewGluedWords()
+	g := &GluedWords{allow: make(map[string]bool, len(opts.Allow))}
 	for _, w := range opts.Allow {
 		w = strings.TrimSpace(w)
 		if w == "" {
@@ -153,6 +151,29 @@ func (r *GluedWords) Check(pass *lint.Pass) error {
 
 func chunkSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
 
+// allowed reports whether tok, lower-cased, is on the allow list. An ASCII
+// token is lower-cased in a stack buffer, not a new string.
+func (r *GluedWords) allowed(tok string) bool {
+	var buf [64]byte
+	if len(tok) > len(buf) {
+		lower := strings.ToLower(tok)
+		return gluedAllow.has(lower) || r.allow[lower]
+	}
+	b := buf[:len(tok)]
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= utf8.RuneSelf {
+			lower := strings.ToLower(tok)
+			return gluedAllow.has(lower) || r.allow[lower]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return gluedAllow.has(unsafeString(b)) || r.allow[unsafeString(b)]
+}
+
 // checkChunk reports the glue candidates in text[cs:ce] (a block's text
 // starting at span.Start).
 func (r *GluedWords) checkChunk(p *lint.Pass, doc *lint.Document, headline string, span lint.Span, text string, cs, ce int) {
@@ -162,7 +183,7 @@ func (r *GluedWords) checkChunk(p *lint.Pass, doc *lint.Document, headline strin
 	}
 	for _, g := range findGlue(chunk) {
 		tok := chunk[g.start:g.end]
-		if r.allow[strings.ToLower(tok)] || strings.Contains(headline, tok) || strings.Count(doc.Text, tok) >= 2 {
+		if r.allowed(tok) || strings.Contains(headline, tok) || strings.Count(doc.Text, tok) >= 2 {
 			continue
 		}
 		s := lint.Span{Start: span.Start + cs + g.start, End: span.Start + cs + g.end}
