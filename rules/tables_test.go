@@ -76,6 +76,7 @@ func TestWordListsSorted(t *testing.T) {
 		"auxiliaries": auxiliaries, "whWords": whWords, "softHedges": softHedges, "personNouns": personNouns,
 		"bareTailSources": bareTailSources, "stopWords": stopWords, "claimFillers": claimFillers,
 		"contrastWords": contrastWords, "bodyHedges": bodyHedges, "agentlessParticiples": agentlessParticiples,
+		"gluedAllow": gluedAllow,
 	}
 	for name, l := range lists {
 		for i := 1; i < len(l); i++ {
