@@ -32,7 +32,12 @@ type Builder struct {
 // with the document's memory: do not use it once the document is released.
 func NewBuilder(path string, format Format, src []byte) *Builder {
 	bufs := getBuffers()
-	doc := &Document{Path: path, Format: format, Source: src, HeadlineBlock: -1, bufs: bufs}
+	doc := bufs.spare
+	bufs.spare = nil
+	if doc == nil {
+		doc = new(Document)
+	}
+	*doc = Document{Path: path, Format: format, Source: src, HeadlineBlock: -1, bufs: bufs}
 	doc.Blocks = bufs.blocks[:0]
 	doc.segs = bufs.segs[:0]
 	doc.lineStarts = bufs.lines[:0]
@@ -279,6 +284,10 @@ func (b *Builder) MarkHeadline() {
 
 // AddComment records a markup comment.
 func (b *Builder) AddComment(text string, src Span) {
+	if b.doc.Comments == nil && cap(b.bufs.comments) > 0 {
+		b.doc.Comments = b.bufs.comments[:0]
+		b.bufs.comments = nil
+	}
 	b.doc.Comments = append(b.doc.Comments, Comment{Text: text, Source: src, NextBlock: -1})
 }
 
@@ -305,7 +314,8 @@ func (b *Builder) Finish() *Document {
 		// starts reaches an offset is the first block starting there, so a
 		// binary search over running maxima finds it without scanning every
 		// block for every comment.
-		maxStart := make([]int, len(d.Blocks))
+		maxStart := reserve(b.bufs.scratch[:0], len(d.Blocks))[:len(d.Blocks)]
+		b.bufs.scratch = maxStart[:0]
 		m := -1
 		for j, blk := range d.Blocks {
 			if s, _ := d.SourceSpan(blk.Span); s.Start > m {

@@ -128,6 +128,9 @@ type buffers struct {
 	lines  []int
 	marks  []colMark
 	memo   []memoEntry
+	// comments is the Comments table; scratch is Finish's working table.
+	comments []Comment
+	scratch  []int
 
 	// builder is the Builder NewBuilder hands out with these buffers: a
 	// Builder is only used while its document is built (and never after
@@ -136,6 +139,15 @@ type buffers struct {
 	// passes is a slab of Passes for NewPass on the document (see
 	// Document.newPass); they live as long as the document.
 	passes []Pass
+
+	// findings and edits are the memory CheckDocument lends out for a
+	// document's findings and their resolved fix edits (see recycle.go);
+	// lent says that findings is in a caller's hands. spare is a Document
+	// handed back by FileResult.Release, for the next NewBuilder.
+	findings []Finding
+	edits    []Edit
+	lent     bool
+	spare    *Document
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -169,7 +181,15 @@ func keep[T any](s []T) []T {
 // Text may share its bytes: recycle Source only after Release. A second
 // Release does nothing; documents not made by a Builder hold no pooled
 // memory.
-func (d *Document) Release() {
+//
+// Findings that CheckDocument returned for the document are not recycled
+// by Release (they may outlive it); FileResult.Release recycles them too.
+func (d *Document) Release() { d.release(false) }
+
+// release is Release; with all set (FileResult.Release) it also recycles
+// the findings CheckDocument lent out, their resolved edits and the
+// Document itself, for the next NewBuilder.
+func (d *Document) release(all bool) {
 	b := d.bufs
 	if b == nil {
 		return
@@ -188,10 +208,20 @@ func (d *Document) Release() {
 	b.marks = keep(d.colMarks)
 	clear(d.memo)
 	b.memo = keep(d.memo)
+	if cap(d.Comments) > 0 {
+		clear(d.Comments)
+		b.comments = keep(d.Comments)
+	}
 	b.builder = Builder{}
 	clear(b.passes)
 	b.passes = keep(b.passes)
-	*d = Document{Path: d.Path, Format: d.Format, HeadlineBlock: -1}
+	b.recycleFindings(all)
+	if all {
+		*d = Document{}
+		b.spare = d
+	} else {
+		*d = Document{Path: d.Path, Format: d.Format, HeadlineBlock: -1}
+	}
 	bufPool.Put(b)
 }
 
