@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"strings"
+	"unsafe"
 
 	"copydesk/lint"
 
@@ -126,7 +127,15 @@ func entityAt(s []byte, needSemi bool) (int, string) {
 	} else if needSemi {
 		return 0, ""
 	}
-	cand := string(s[:i])
+	// cand is only read while s is: a view of the bytes, not a copy.
+	cand := unsafe.String(&s[0], i)
+	if cand[i-1] == ';' {
+		for j := range commonRefs {
+			if commonRefs[j].ref == cand {
+				return i, commonRefs[j].text
+			}
+		}
+	}
 	dec := html.UnescapeString(cand)
 	if dec == cand {
 		return 0, ""
@@ -141,6 +150,18 @@ func entityAt(s []byte, needSemi bool) (int, string) {
 		return len(cand) - k, dec[:len(dec)-k]
 	}
 	return len(cand), dec
+}
+
+// commonRefs are the character references news copy uses most, decoded
+// as html.UnescapeString decodes them (a test checks), so that they cost
+// no allocation.
+var commonRefs = [...]struct{ ref, text string }{
+	{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
+	{"&nbsp;", "\u00a0"}, {"&rsquo;", "\u2019"}, {"&lsquo;", "\u2018"}, {"&rdquo;", "\u201d"},
+	{"&ldquo;", "\u201c"}, {"&mdash;", "\u2014"}, {"&ndash;", "\u2013"}, {"&hellip;", "\u2026"},
+	{"&#8217;", "\u2019"}, {"&#8216;", "\u2018"}, {"&#8221;", "\u201d"}, {"&#8220;", "\u201c"},
+	{"&#8212;", "\u2014"}, {"&#8211;", "\u2013"}, {"&#8230;", "\u2026"}, {"&#160;", "\u00a0"},
+	{"&#39;", "'"}, {"&#039;", "'"}, {"&#x27;", "'"}, {"&#34;", "\""},
 }
 
 func isHex(c byte) bool {

@@ -18,15 +18,20 @@ type frontMatter struct {
 // "+++" for TOML). Without a closing line there is no front matter.
 func findFrontMatter(src []byte, start int) (frontMatter, bool) {
 	ce, next := lineEnd(src, start, true)
-	delim := string(trimRightBlank(src[start:ce]))
-	if delim != "---" && delim != "+++" {
+	var delim string // compared, never converted: no allocation per line
+	switch string(trimRightBlank(src[start:ce])) {
+	case "---":
+		delim = "---"
+	case "+++":
+		delim = "+++"
+	default:
 		return frontMatter{}, false
 	}
 	fm := frontMatter{toml: delim == "+++", start: next}
 	for i := next; i < len(src); {
 		ce, nx := lineEnd(src, i, true)
-		l := string(trimRightBlank(src[i:ce]))
-		if l == delim || (!fm.toml && l == "...") {
+		l := trimRightBlank(src[i:ce])
+		if string(l) == delim || (!fm.toml && string(l) == "...") {
 			fm.end, fm.bodyStart = i, nx
 			return fm, true
 		}
@@ -50,9 +55,10 @@ type piece struct {
 	replace    bool
 }
 
-// title returns the pieces of the top-level title value, or false if there
-// is none or it is not a one-line string.
-func (fm frontMatter) title(src []byte) ([]piece, bool) {
+// title returns the pieces of the top-level title value, appended to ps
+// (a caller's stack buffer, say), or false if there is none or it is not a
+// one-line string.
+func (fm frontMatter) title(src []byte, ps []piece) ([]piece, bool) {
 	for i := fm.start; i < fm.end; {
 		ce, next := lineEnd(src, i, true)
 		line := src[i:ce]
@@ -66,7 +72,7 @@ func (fm frontMatter) title(src []byte) ([]piece, bool) {
 				sep = '='
 			}
 			if j < ce && src[j] == sep && (fm.toml || j+1 == ce || src[j+1] == ' ' || src[j+1] == '\t') {
-				return scalar(src, skipBlank(src, j+1, ce), ce, fm.toml)
+				return scalar(src, skipBlank(src, j+1, ce), ce, fm.toml, ps)
 			}
 		}
 		i = next
@@ -74,8 +80,9 @@ func (fm frontMatter) title(src []byte) ([]piece, bool) {
 	return nil, false
 }
 
-// scalar reads a one-line string value in src[i:end].
-func scalar(src []byte, i, end int, toml bool) ([]piece, bool) {
+// scalar reads a one-line string value in src[i:end], appending its pieces
+// to ps.
+func scalar(src []byte, i, end int, toml bool, ps []piece) ([]piece, bool) {
 	if i >= end {
 		return nil, false
 	}
@@ -84,12 +91,11 @@ func scalar(src []byte, i, end int, toml bool) ([]piece, bool) {
 		if toml && end-i >= 3 && string(src[i:i+3]) == `"""` {
 			return nil, false
 		}
-		return doubleQuoted(src, i+1, end, toml)
+		return doubleQuoted(src, i+1, end, toml, ps)
 	case '\'':
 		if toml && end-i >= 3 && string(src[i:i+3]) == `'''` {
 			return nil, false
 		}
-		var ps []piece
 		run := i + 1
 		for j := i + 1; j < end; j++ {
 			if src[j] != '\'' {
@@ -121,7 +127,7 @@ func scalar(src []byte, i, end int, toml bool) ([]piece, bool) {
 		}
 	}
 	e = i + len(trimRightBlank(src[i:e]))
-	return nonEmpty([]piece{{start: i, end: e}})
+	return nonEmpty(append(ps, piece{start: i, end: e}))
 }
 
 func nonEmpty(ps []piece) ([]piece, bool) {
@@ -135,8 +141,7 @@ func nonEmpty(ps []piece) ([]piece, bool) {
 
 // doubleQuoted reads a double-quoted YAML or TOML basic string whose body
 // starts at i, decoding backslash escapes.
-func doubleQuoted(src []byte, i, end int, toml bool) ([]piece, bool) {
-	var ps []piece
+func doubleQuoted(src []byte, i, end int, toml bool, ps []piece) ([]piece, bool) {
 	run := i
 	for j := i; j < end; j++ {
 		switch src[j] {

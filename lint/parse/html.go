@@ -124,6 +124,7 @@ type htmlParser struct {
 	inTitle  bool  // the headline <title> is open (perhaps inside a skipped <head>)
 	capFix   []int // Text offsets of figcaption blocks whose figure has an image
 	nameBuf  []byte
+	rd       bytes.Reader // the tokenizer's reader, recycled with the parser
 }
 
 // tagName returns the lower-cased name of a start or end tag from its raw
@@ -238,7 +239,8 @@ func (p *htmlParser) release() {
 // run tokenizes src[from:to], appending its prose to the builder, and
 // closes every element still open at the end.
 func (p *htmlParser) run(from, to int) {
-	z := html.NewTokenizer(bytes.NewReader(p.src[from:to]))
+	p.rd.Reset(p.src[from:to])
+	z := html.NewTokenizer(&p.rd)
 	off := from
 	for {
 		tt := z.Next()

@@ -40,7 +40,8 @@ func parseMarkdown(path string, src []byte, start int) (*lint.Document, *lint.Bu
 	body := start
 	if fm, ok := findFrontMatter(src, start); ok {
 		body = fm.bodyStart
-		if pieces, ok := fm.title(src); ok && hasText(src, pieces) {
+		var buf [8]piece
+		if pieces, ok := fm.title(src, buf[:0]); ok && hasText(src, pieces) {
 			b.OpenBlock(lint.Title, "title")
 			b.MarkHeadline()
 			for _, p := range pieces {
@@ -75,11 +76,8 @@ func parseMarkdown(path string, src []byte, start int) (*lint.Document, *lint.Bu
 // hasText reports whether the title pieces hold more than white space.
 func hasText(src []byte, pieces []piece) bool {
 	for _, p := range pieces {
-		t := p.repl
-		if !p.replace {
-			t = string(src[p.start:p.end])
-		}
-		if strings.TrimSpace(t) != "" {
+		if p.replace && strings.TrimSpace(p.repl) != "" ||
+			!p.replace && len(bytes.TrimSpace(src[p.start:p.end])) > 0 {
 			return true
 		}
 	}
