@@ -154,3 +154,36 @@ func TestRuleAllocs(t *testing.T) {
 		t.Errorf("headline score: %g allocations, want 0", got)
 	}
 }
+
+// TestPooledFindingsStable lints every fixture draft in turn, keeping the
+// findings, then lints each again on its own: findings that pointed into
+// pooled scratch would have been overwritten by the drafts linted after
+// them.
+func TestPooledFindingsStable(t *testing.T) {
+	docs := fixtureDrafts(t)
+	var active []lint.Active
+	for _, r := range All() {
+		active = append(active, lint.Active{Rule: r, Severity: r.Meta().Severity})
+	}
+	kept := make([][]lint.Finding, len(docs))
+	for round := 0; round < 2; round++ {
+		for i, doc := range docs {
+			fs, err := lint.CheckDocument(doc, active)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if round == 0 {
+				kept[i] = fs
+			} else if !reflect.DeepEqual(fs, kept[i]) {
+				t.Errorf("%s: findings changed after the other drafts were linted", doc.Path)
+			}
+		}
+	}
+	n := 0
+	for _, fs := range kept {
+		n += len(fs)
+	}
+	if n < 100 {
+		t.Fatalf("only %d findings over the fixtures", n)
+	}
+}
