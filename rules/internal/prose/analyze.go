@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"encoding/binary"
 	"math"
 	"strings"
 	"unsafe"
@@ -34,7 +35,8 @@ func analyze(doc *lint.Document) *Analysis {
 	if t.recycled {
 		lower, toks, sents = minLower, minTokens, minSentences
 	}
-	t.lower = appendLower(reserve(t.lower, len(doc.Text), lower), doc.Text)
+	// 16 spare bytes after the text for class.
+	t.lower = appendLower(reserve(t.lower, len(doc.Text)+16, lower), doc.Text)
 	z := &analyzer{a: a, doc: doc, lower: unsafe.String(unsafe.SliceData(t.lower), len(t.lower)), lastBody: -1}
 	a.lower = z.lower
 	a.BlockSentences = reserve(t.blockSentences, len(doc.Blocks), sents)[:len(doc.Blocks)]
@@ -81,7 +83,7 @@ func analyze(doc *lint.Document) *Analysis {
 					t := &toks[k]
 					switch t.Kind {
 					case Word:
-						t.cls = lookup(z.word(t))
+						t.cls = z.class(t)
 						words |= t.cls
 						quoted = false
 					case Number:
@@ -103,7 +105,7 @@ func analyze(doc *lint.Document) *Analysis {
 			for k := range toks {
 				t := &toks[k]
 				if t.Kind == Word {
-					t.cls = lookup(z.word(t))
+					t.cls = z.class(t)
 					words |= t.cls
 				}
 				off := int(t.Start)
@@ -1181,6 +1183,22 @@ func appendTokensIn(dst []Token, text string, span lint.Span) []Token {
 // the lower-cased copy has its length.
 func (z *analyzer) word(t *Token) string {
 	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(z.lower)), t.Start)), t.End-t.Start)
+}
+
+// class returns the lexicon classes of the word t of the analysed
+// document: words of up to 15 bytes are read straight from the lower-cased
+// text, which has 16 spare bytes after it: two eight-byte loads and masks
+// pack the word, with no branch on its length (see packWord).
+func (z *analyzer) class(t *Token) wclass {
+	n := t.End - t.Start
+	if n-1 >= 15 {
+		return lookup(z.word(t))
+	}
+	p := unsafe.Add(unsafe.Pointer(unsafe.StringData(z.lower)), t.Start)
+	n &= 15
+	k0 := binary.LittleEndian.Uint64((*[8]byte)(p)[:]) & packMask0[n]
+	k1 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, 8))[:])&packMask1[n] | uint64(n)<<56
+	return probe(k0, k1)
 }
 
 // lw returns the lower-cased text of a token of the analysed document.

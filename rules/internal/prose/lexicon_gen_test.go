@@ -52,7 +52,8 @@ func buildWordTable(lex map[string]wclass) (table []wordSlot, words []string, lo
 			long = append(long, w)
 			continue
 		}
-		i := wordHash(k0, k1)
+		h := wordHash(k0, k1)
+		i := wordIndex(h)
 		for table[i].k1 != 0 {
 			i = (i + 1) & (wordTableSize - 1)
 		}
@@ -76,11 +77,17 @@ func renderLexiconTable(lex map[string]wclass) ([]byte, error) {
 	b.WriteString("}\n\n")
 	writeBytes := func(doc, name string, t []uint8) {
 		fmt.Fprintf(&b, "// %s\nvar %s = [%d]uint8{", doc, name, len(t))
+		n := 0
 		for i, c := range t {
 			if c != 0 {
+				if n%12 == 0 {
+					b.WriteString("\n")
+				}
 				fmt.Fprintf(&b, "%d: %d, ", i, c)
+				n++
 			}
 		}
+		b.WriteString("\n")
 		b.WriteString("}\n\n")
 	}
 	bc, ac := buildByteClass(), buildASCIIClass()

@@ -1,6 +1,9 @@
 package prose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestLookupTable checks the generated word table against the lexicon
 // lists: every word, and near misses (prefixes, extensions, case, NUL
@@ -53,6 +56,27 @@ func TestPackWord(t *testing.T) {
 			}
 			if k0 != r0 || k1 != r1 || ok != rok {
 				t.Errorf("packWord(%q) = %x %x %v, want %x %x %v", w, k0, k1, ok, r0, r1, rok)
+			}
+		}
+	}
+}
+
+// TestClassPadded checks analyzer.class, which loads 16 bytes at a word
+// whatever follows it, against lookup: the words of the lexicon and near
+// misses, followed by letters, NULs or 0xFF bytes.
+func TestClassPadded(t *testing.T) {
+	var words []string
+	for w := range lexiconWords() {
+		words = append(words, w, w+"s", w[:len(w)-1], "x"+w, w+"abcdefghijklmnop")
+	}
+	words = append(words, "a", "i", "abcdefghijklmno", "abcdefghijklmnop", "zzzz")
+	for _, pad := range []string{"\x00", "\xff", "e", " "} {
+		for _, w := range words {
+			buf := []byte(w + strings.Repeat(pad, 16))
+			z := &analyzer{lower: string(buf)}
+			tok := Token{Start: 0, End: uint32(len(w)), Kind: Word}
+			if got, want := z.class(&tok), lookup(w); got != want {
+				t.Errorf("class(%q + %q...) = %b, want %b", w, pad, got, want)
 			}
 		}
 	}
