@@ -25,10 +25,10 @@ type GluedWords struct {
 
 // gluedAllow are names spelt lower-case-then-capital on purpose (sorted:
 // a wordList).
-var gluedAllow = wordList{
+var gluedAllow = wordList{bit: lexGluedAllow, words: []string{
 	"airbnb", "easybus", "easycar", "easyfundraising", "easygroup", "easyhotel", "easyjet", "ebay", "ecobee",
 	"ipad", "iphone", "iplayer", "lastminute", "macbook", "mcdonald", "wikihow", "wikileaks", "wikimedia",
-}
+}}
 
 // isGluedStarter reports words that open page furniture; glued to a lower-case
 // word they are a strong sign of stripped markup.

@@ -30,10 +30,10 @@ func TestClaimIndexMayStem(t *testing.T) {
 		addWord(ir.form + "'s")
 		addWord(ir.form + "’s")
 	}
-	for _, w := range stopWords {
+	for _, w := range stopWords.words {
 		addWord(w)
 	}
-	for _, w := range claimFillers {
+	for _, w := range claimFillers.words {
 		addWord(w)
 	}
 	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "rules", "*", "*"))

@@ -318,8 +318,6 @@ func claimFirstBytes(claim []string) [256]bool {
 	return first
 }
 
-//go:generate go test -run ^TestIrregularTableUpToDate$ -update
-
 // stemForm is an irregular form and the claim stem it reduces to. The
 // generated irregularStems (irregular_table.go) lists those of
 // irregularVerbs sorted by stem, then form, so that a draft neither stems
@@ -385,11 +383,10 @@ func claimStem(w string) string {
 	if isDigitByte(w[0]) {
 		return w
 	}
-	if stopWords.has(w) || claimFillers.has(w) {
+	if e := lexLookup(w); e.sets&(lexStopWords|lexClaimFillers) != 0 {
 		return "" // a word that carries no claim
-	}
-	if base, ok := irregularBase(w); ok {
-		w = base
+	} else if e.base != "" {
+		w = e.base // an irregular form
 	}
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
@@ -435,13 +432,13 @@ func firstRune(s string) (rune, int) {
 }
 
 // claimFillers are headline words that carry no claim.
-var claimFillers = wordList{
+var claimFillers = wordList{bit: lexClaimFillers, words: []string{
 	"after", "amid", "breaking", "dr", "exclusive", "here", "latest", "live", "mr", "mrs", "ms", "new", "over",
 	"photos", "report", "reports", "said", "says", "update", "video", "watch",
-}
+}}
 
-// irregularVerbs map past forms to the base form claims are compared in,
-// sorted by form (TestWordListsSorted).
+// irregularVerbs map past forms to the base form claims are compared in
+// (sorted by form). The word table (lexicon.go) holds the base forms.
 var irregularVerbs = [...]irregular{
 	{"became", "become"}, {"began", "begin"}, {"begun", "begin"}, {"bet", "bet"}, {"bought", "buy"},
 	{"broke", "break"}, {"broken", "break"}, {"brought", "bring"}, {"built", "build"}, {"caught", "catch"},
@@ -464,15 +461,6 @@ var irregularVerbs = [...]irregular{
 
 // irregular is an irregular form and its base form.
 type irregular struct{ form, base string }
-
-// irregularBase returns the base form of the irregular form w.
-func irregularBase(w string) (string, bool) {
-	i, ok := slices.BinarySearchFunc(irregularVerbs[:], w, func(e irregular, w string) int { return strings.Compare(e.form, w) })
-	if !ok {
-		return "", false
-	}
-	return irregularVerbs[i].base, true
-}
 
 // sentenceHedged decides whether carrying sentence si only hedges its
 // claim, and names the cue. A modal or epistemic hedge counts when it
@@ -583,9 +571,9 @@ func clauseCarriesClaim(an *prose.Analysis, toks []prose.Token, hit []bool, cue 
 }
 
 // contrastWords open a clause an attribution does not reach (RULES.md §1.4).
-var contrastWords = wordList{
+var contrastWords = wordList{bit: lexContrastWords, words: []string{
 	"although", "but", "however", "though", "whereas", "while", "yet",
-}
+}}
 
 // governsClaim approximates a hedge's scope: a modal, adverb or agentless
 // verb at i hedges the claim only when a word of the claim follows within
@@ -613,17 +601,17 @@ func governsClaim(an *prose.Analysis, toks []prose.Token, hit []bool, i int) boo
 // bodyHedges are the modal and epistemic hedges of RULES.md §4.2 step 4.
 // "if" is left out: a condition rarely governs the headline's claim, and
 // counting it cost precision on published articles.
-var bodyHedges = wordList{
+var bodyHedges = wordList{bit: lexBodyHedges, words: []string{
 	"allegedly", "apparently", "appear", "appeared", "appears", "could", "likely", "may", "maybe", "might",
 	"perhaps", "possibly", "potentially", "probably", "purportedly", "reportedly", "reputedly", "rumored",
 	"rumoured", "seem", "seemed", "seems", "supposedly", "unconfirmed", "unverified",
-}
+}}
 
 // agentlessParticiples make an agentless attribution after a form of be.
-var agentlessParticiples = wordList{
+var agentlessParticiples = wordList{bit: lexAgentlessParticiples, words: []string{
 	"alleged", "believed", "claimed", "expected", "feared", "reported", "rumored", "rumoured", "said",
 	"suspected", "thought", "tipped", "understood",
-}
+}}
 
 func bodyMayIsMonth(an *prose.Analysis, toks []prose.Token, i int) bool {
 	if !toks[i].Is(prose.Cap) {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -194,20 +193,8 @@ func quotesIn(dst []lint.Span, doc *lint.Document, s lint.Span) []lint.Span {
 	return out
 }
 
-// wordList is a fixed lexicon, sorted by byte (TestWordListsSorted): a
-// package-level list is initialised data in the binary, so that, unlike a
-// map, it costs nothing at start-up. A headline has a dozen words, and a
-// binary search over a few hundred is as quick as hashing them.
-type wordList []string
-
-// has reports whether w is in the list.
-func (l wordList) has(w string) bool {
-	_, ok := slices.BinarySearch(l, w)
-	return ok
-}
-
 // speechVerbs are verbs that give a headline or sentence a speaker.
-var speechVerbs = wordList{
+var speechVerbs = wordList{bit: lexSpeechVerbs, words: []string{
 	"accuse", "accused", "accuses", "add", "added", "adds", "admit", "admits", "admitted", "allege", "alleged",
 	"alleges", "announce", "announced", "announces", "argue", "argued", "argues", "ask", "asked", "asks",
 	"attack", "attacks", "believe", "believes", "blast", "blasts", "brand", "branded", "brands", "call",
@@ -221,79 +208,79 @@ var speechVerbs = wordList{
 	"slams", "state", "stated", "states", "suggest", "suggested", "suggests", "tell", "tells", "think",
 	"thinks", "told", "tweet", "tweeted", "tweets", "urge", "urged", "urges", "vow", "vowed", "vows", "warn",
 	"warned", "warns", "write", "writes", "wrote",
-}
+}}
 
 // claimAdverbs may sit between a named subject and "claims".
-var claimAdverbs = wordList{
+var claimAdverbs = wordList{bit: lexClaimAdverbs, words: []string{
 	"again", "also", "falsely", "later", "now", "once", "previously", "privately", "publicly", "repeatedly",
 	"still", "wrongly",
-}
+}}
 
 // anonymousHeads are source nouns that name nobody: "sources say",
 // "insiders claim", "report says", "officials warn".
-var anonymousHeads = wordList{
+var anonymousHeads = wordList{bit: lexAnonymousHeads, words: []string{
 	"aide", "aides", "analyst", "analysts", "claims", "critic", "critics", "diplomat", "diplomats",
 	"documents", "expert", "experts", "insider", "insiders", "leaks", "many", "media", "observer", "observers",
 	"official", "officials", "others", "people", "person", "report", "reports", "rumor", "rumors", "rumour",
 	"rumours", "some", "source", "sources", "speculation", "whispers", "witnesses",
-}
+}}
 
 // honorifics and role words mark a named speaker even when lower-cased
 // ("council leader Ruth Okafor").
-var honorifics = wordList{
+var honorifics = wordList{bit: lexHonorifics, words: []string{
 	"capt", "cllr", "councillor", "dame", "det", "dr", "gen", "insp", "judge", "lady", "lord", "miss", "mr",
 	"mrs", "ms", "mx", "prof", "rev", "sgt", "sir", "supt",
-}
+}}
 
 // institutions speak on the record (RULES.md §1.3).
-var institutions = wordList{
+var institutions = wordList{bit: lexInstitutions, words: []string{
 	"agency", "army", "bbc", "board", "chancellor", "cia", "club", "company", "coroner", "council",
 	"council's", "court", "data", "department", "downing", "eu", "fbi", "figures", "firm", "government",
 	"government's", "governor", "hospital", "inquest", "judge", "jury", "kremlin", "mayor", "minister",
 	"ministers", "ministry", "mp", "mps", "navy", "nhs", "party", "pentagon", "police", "poll", "premier",
 	"president", "prime", "prosecutors", "regulator", "school", "senator", "spokesman", "spokesperson",
 	"spokeswoman", "study", "survey", "trust", "un", "union", "university", "whitehall", "who",
-}
+}}
 
 // courtWords make a headline's "allegedly" legal usage (weight 0).
-var courtWords = wordList{
+var courtWords = wordList{bit: lexCourtWords, words: []string{
 	"accused", "charge", "charged", "charges", "convicted", "court", "courts", "crown", "denies", "guilty",
 	"hearing", "inquest", "judge", "juries", "jurors", "jury", "magistrates", "pleaded", "pleads",
 	"prosecution", "prosecutors", "sentenced", "testified", "testifies", "trial", "trials", "tribunal",
-}
+}}
 
 // denialWords zero a headline's "claims"/"rumours" (the headline debunks).
-var denialWords = wordList{
+var denialWords = wordList{bit: lexDenialWords, words: []string{
 	"absurd", "baseless", "bogus", "contradicted", "contradicts", "crazy", "debunk", "debunked", "debunks",
 	"denied", "denies", "deny", "denying", "dismiss", "dismissed", "dismisses", "disputed", "disputes",
 	"doubt", "doubts", "fake", "false", "hoax", "myth", "no", "nonsense", "not", "refute", "refuted",
 	"refutes", "reject", "rejected", "rejects", "ridiculous", "rubbish", "rubbishes", "slams", "unfounded",
 	"untrue", "wrong",
-}
+}}
 
 // claimNounModifiers make "claims" an ordinary noun: insurance claims.
-var claimNounModifiers = wordList{
+var claimNounModifiers = wordList{bit: lexClaimNounModifiers, words: []string{
 	"asylum", "benefit", "benefits", "compensation", "copyright", "damages", "expense", "expenses",
 	"fraudulent", "injury", "insurance", "jobless", "land", "mining", "negligence", "patent", "payout",
 	"pension", "ppi", "refund", "tax", "territorial", "unemployment", "warranty", "welfare", "whiplash",
-}
+}}
 
 // monthPrepositions make a following "May" the month.
-var monthPrepositions = wordList{
+var monthPrepositions = wordList{bit: lexMonthPrepositions, words: []string{
 	"after", "and", "before", "between", "by", "during", "early", "from", "in", "last", "late", "mid", "next",
 	"of", "on", "since", "this", "through", "throughout", "till", "to", "until",
-}
+}}
 
 // dateWords give a "set to" or "expected to" a date (weight 0).
-var dateWords = wordList{
+var dateWords = wordList{bit: lexDateWords, words: []string{
 	"apr", "april", "aug", "august", "autumn", "christmas", "dec", "december", "easter", "feb", "february",
 	"friday", "jan", "january", "jul", "july", "jun", "june", "mar", "march", "monday", "month", "nov",
 	"november", "oct", "october", "saturday", "sep", "sept", "september", "spring", "summer", "sunday",
 	"thursday", "today", "tomorrow", "tonight", "tuesday", "wednesday", "week", "weekend", "winter", "year",
-}
+}}
 
 // bareVerbs are verbs a capitalised "May" may govern ("Library May Close").
-var bareVerbs = wordList{
+var bareVerbs = wordList{bit: lexBareVerbs, words: []string{
 	"accept", "affect", "allow", "already", "also", "appeal", "approve", "arrest", "arrive", "ask", "avoid",
 	"back", "ban", "be", "become", "begin", "block", "boost", "bring", "buy", "call", "cause", "change",
 	"charge", "close", "collapse", "come", "cost", "cut", "damage", "decide", "decrease", "delay", "derail",
@@ -307,31 +294,31 @@ var bareVerbs = wordList{
 	"shrink", "shut", "signal", "sink", "slow", "slump", "soar", "soon", "spark", "split", "start", "stay",
 	"still", "stop", "strike", "sue", "suggest", "surge", "survive", "take", "threaten", "trigger", "tumble",
 	"turn", "use", "veto", "vote", "want", "well", "win", "worsen",
-}
+}}
 
 // auxiliaries open a yes/no question.
-var auxiliaries = wordList{
+var auxiliaries = wordList{bit: lexAuxiliaries, words: []string{
 	"am", "are", "aren't", "can", "can't", "could", "couldn't", "did", "didn't", "do", "does", "doesn't",
 	"don't", "had", "hadn't", "has", "hasn't", "have", "haven't", "is", "isn't", "may", "might", "must",
 	"shall", "should", "shouldn't", "was", "wasn't", "were", "weren't", "will", "won't", "would", "wouldn't",
-}
+}}
 
 // whWords open a wh-question (an explainer, not a hedge, by default).
-var whWords = wordList{
+var whWords = wordList{bit: lexWhWords, words: []string{
 	"how", "how's", "what", "what's", "when", "when's", "where", "where's", "which", "who", "who's", "whom",
 	"whose", "why", "why's",
-}
+}}
 
 // softHedges weigh nothing in hedged-headline but keep headline-overstates
 // from reading the headline as a flat claim.
-var softHedges = wordList{
+var softHedges = wordList{bit: lexSoftHedges, words: []string{
 	"apparently", "considering", "considers", "eyes", "maybe", "mulling", "mulls", "perhaps", "possible",
 	"seemingly", "tipped", "unconfirmed", "weighing", "weighs",
-}
+}}
 
 // personNouns are people nobody has named ("a man", "one resident").
-var personNouns = wordList{
+var personNouns = wordList{bit: lexPersonNouns, words: []string{
 	"allies", "ally", "colleague", "colleagues", "employee", "employees", "executive", "executives", "figure",
 	"figures", "friend", "friends", "man", "member", "members", "neighbour", "neighbours", "resident",
 	"residents", "staff", "witness", "witnesses", "woman", "worker", "workers",
-}
+}}

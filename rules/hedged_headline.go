@@ -732,10 +732,10 @@ func attributionClause(tail []hword) (sourceClass, bool) {
 }
 
 // bareTailSources end a verbless anonymous tail ("...: report").
-var bareTailSources = wordList{
+var bareTailSources = wordList{bit: lexBareTailSources, words: []string{
 	"claims", "insiders", "leaks", "media", "officials", "report", "reports", "rumor", "rumors", "rumour",
 	"rumours", "source", "sources",
-}
+}}
 
 func hasSpeechVerb(ws []hword) bool {
 	for _, w := range ws {
@@ -1037,7 +1037,7 @@ func stopWord(w string) bool { return stopWords.has(w) }
 
 // stopWords are the function words, contractions with either apostrophe
 // included.
-var stopWords = wordList{
+var stopWords = wordList{bit: lexStopWords, words: []string{
 	"a", "about", "after", "against", "all", "also", "am", "amid", "among", "an", "and", "any", "are",
 	"aren't", "aren’t", "as", "at", "be", "been", "before", "being", "both", "but", "by", "can", "can't",
 	"can’t", "could", "couldn't", "couldn’t", "despite", "did", "didn't", "didn’t", "do", "does", "doesn't",
@@ -1055,4 +1055,4 @@ var stopWords = wordList{
 	"we've", "were", "weren't", "weren’t", "we’re", "we’ve", "what", "when", "where", "whether", "which",
 	"while", "who", "whom", "why", "will", "with", "won't", "won’t", "would", "wouldn't", "wouldn’t", "yet",
 	"you", "you're", "your", "you’re",
-}
+}}
