@@ -85,7 +85,7 @@ func FuzzTables(f *testing.F) {
 
 func sameMdTree(src []byte) error {
 	ref := refMdParser.Parse(text.NewReader(src))
-	got := mdParser.Parse(text.NewReader(src))
+	got := mdParser().Parse(text.NewReader(src))
 	return sameMdNode(ref, got, "doc")
 }
 
