@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"copydesk/lint"
 	"copydesk/rules/internal/prose"
@@ -152,7 +151,7 @@ type source struct {
 // Check counts the sources and reports the stack.
 func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 	a := prose.Analyze(p.Doc)
-	scr := anonPool.Get().(*anonScratch)
+	scr := anonPool.get()
 	defer scr.put()
 	srcs := scr.srcs[:0]
 	named := scr.named
@@ -259,7 +258,7 @@ type anonScratch struct {
 	notes    []lint.Related       // one note per reported source
 }
 
-var anonPool = sync.Pool{New: func() any { return &anonScratch{named: map[namedSource]bool{}} }}
+var anonPool = scratchPool[anonScratch]{reset: func(s *anonScratch) { s.named = map[namedSource]bool{} }}
 
 // maxPooledSources bounds the scratch kept for the next draft.
 const maxPooledSources = 4096
@@ -272,7 +271,7 @@ func (s *anonScratch) put() {
 	clear(s.named) // its heads are the draft's text
 	clear(s.notes) // their messages
 	s.srcs, s.numberOf, s.notes = s.srcs[:0], s.numberOf[:0], s.notes[:0]
-	anonPool.Put(s)
+	anonPool.put(s)
 }
 
 // namedSource identifies an on-record source for the named count.

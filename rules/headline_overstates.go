@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"copydesk/lint"
@@ -120,7 +119,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 	if hs.claimHedged || hs.anyQ || hs.attributed {
 		return nil
 	}
-	scr := overstatesPool.Get().(*overstatesScratch)
+	scr := overstatesPool.get()
 	defer scr.put()
 	claim := headlineClaimInto(scr, doc)
 	if len(claim) < 3 || len(claim) > maxClaimWords {
@@ -202,7 +201,7 @@ type overstatesScratch struct {
 	carriers []carrier
 }
 
-var overstatesPool = sync.Pool{New: func() any { return new(overstatesScratch) }}
+var overstatesPool scratchPool[overstatesScratch]
 
 // maxPooledTokens bounds the token-sized scratch kept for the next draft.
 const maxPooledTokens = 4096
@@ -215,7 +214,7 @@ func (s *overstatesScratch) put() {
 	clear(s.forms)
 	clear(s.carriers)
 	s.lower, s.claim, s.forms, s.seen, s.hit, s.carriers = s.lower[:0], s.claim[:0], s.forms[:0], s.seen[:0], s.hit[:0], s.carriers[:0]
-	overstatesPool.Put(s)
+	overstatesPool.put(s)
 }
 
 // headlineClaimInto returns the stems of the headline's content words,

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -161,9 +160,9 @@ type headlineScratch struct {
 // memory is left to the collector.
 const maxPooledWords = 256
 
-var headlineScratchPool = sync.Pool{New: func() any { return new(headlineScratch) }}
+var headlineScratchPool scratchPool[headlineScratch]
 
-func getHeadlineScratch() *headlineScratch { return headlineScratchPool.Get().(*headlineScratch) }
+func getHeadlineScratch() *headlineScratch { return headlineScratchPool.get() }
 
 // put returns the scratch to the pool, keeping no document alive.
 func (s *headlineScratch) put() {
@@ -176,7 +175,7 @@ func (s *headlineScratch) put() {
 	clear(s.sigs)
 	s.words, s.inner, s.sigs = s.words[:0], s.inner[:0], s.sigs[:0]
 	s.lower, s.consumed, s.quotes = s.lower[:0], s.consumed[:0], s.quotes[:0]
-	headlineScratchPool.Put(s)
+	headlineScratchPool.put(s)
 }
 
 // quotesIn appends to dst[:0] the document's quotation spans that overlap s.

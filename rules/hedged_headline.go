@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -362,9 +361,9 @@ type pooledScore struct {
 	sc headlineScore
 }
 
-var scorePool = sync.Pool{New: func() any { return new(pooledScore) }}
+var scorePool scratchPool[pooledScore]
 
-func newPooledScore() *pooledScore { return scorePool.Get().(*pooledScore) }
+func newPooledScore() *pooledScore { return scorePool.get() }
 
 // score scores doc's headline into m.
 func (m *pooledScore) score(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOptions) {
@@ -379,7 +378,7 @@ func (m *pooledScore) Release() {
 	if cap(w) <= maxPooledWords {
 		m.sc.weighted = w[:0]
 	}
-	scorePool.Put(m)
+	scorePool.put(m)
 }
 
 // scoreHeadline scores doc's headline (RULES.md §4.1).

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -269,16 +268,22 @@ type dupKey struct {
 	i   int
 }
 
-var statePool = sync.Pool{New: func() any { return new(debrisState) }}
+var statePool scratchPool[debrisState]
+
+// maxPooledLines bounds the line list kept for the next draft: a draft of
+// more lines is checked, but its memory is left to the collector.
+const maxPooledLines = 1 << 14
 
 // Check reports debris lines and spans.
 func (r *ScrapeDebris) Check(p *lint.Pass) error {
 	doc := p.Doc
-	st := statePool.Get().(*debrisState)
+	st := statePool.get()
 	defer func() {
 		st.quotes.reset(nil) // keep no document alive in the pool
 		clear(st.fixes)
-		statePool.Put(st)
+		if cap(st.lines) <= maxPooledLines && cap(st.fold) <= 64*maxPooledLines {
+			statePool.put(st)
+		}
 	}()
 	st.quotes.reset(doc.Quotes)
 	lines := r.collect(doc, st, st.lines[:0])
