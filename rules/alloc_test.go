@@ -111,7 +111,7 @@ Priya Nandra of the Dunmere Trust said the depot's old clock tower would be kept
 // shows here before it shows in a corpus profile.
 func TestRuleAllocs(t *testing.T) {
 	if raceEnabled {
-		t.Skip("the race detector makes sync.Pool drop items at random")
+		t.Skip("the race detector makes sync.Pool (other packages use it) drop items at random")
 	}
 	doc, err := parse.Parse("alloc.txt", []byte(allocDraft))
 	if err != nil {
