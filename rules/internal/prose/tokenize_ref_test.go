@@ -208,3 +208,29 @@ func TestTokenizeRefRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeLongRuns compares the tokenizer with the reference on words
+// of every length up to 40 bytes, each letter position tried as an upper
+// case letter, a digit, a joiner or a non-ASCII letter, before every kind
+// of end: the fast path skips lower-case letters eight bytes at a time.
+func TestTokenizeLongRuns(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		word := []byte(strings.Repeat("abcdefghijklmnopqrstuvwxyz", 2)[:n])
+		for _, end := range []string{"", " x", ".", "`", "{", "@", "[", "é", "-", "'s", "’", "\x00"} {
+			for pos := -1; pos < n; pos++ {
+				for _, sub := range []string{"Q", "7", "-", "é", "{", "`"} {
+					w := string(word)
+					if pos >= 0 {
+						w = w[:pos] + sub + w[pos+1:]
+					}
+					for _, s := range []string{w + end, "T" + w + end, " " + w + end} {
+						span := lint.Span{Start: 0, End: len(s)}
+						if got, want := tokenize(nil, s, span), tokenizeRef(nil, s, span); !reflect.DeepEqual(got, want) {
+							t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
