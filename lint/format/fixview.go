@@ -3,7 +3,6 @@ package format
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/fatih/color"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -65,6 +65,7 @@ type fixView struct {
 	arena  []byte    // the texts of segs
 	segs   []wordSeg // a word diff
 	line   []wordSeg // one display line of it
+	ops    []lineOp  // the lines of a whole-line change, views of the text
 
 	dmp      *diffmatchpatch.DiffMatchPatch
 	diffs    []cachedDiff // recent word diffs
@@ -233,7 +234,7 @@ func (fv *fixView) renderGroup(b []byte, src []byte, g editGroup) []byte {
 	// missing on one side, or are one line on each, the answer needs no
 	// diff; else ask go-diff's line mode as UnifiedDiff does.
 	var ops []lineOp
-	whole := false
+	whole, ownOps := false, false
 	// The source before the first edit and after the last is the same on
 	// both sides: the common head and tail are at least that long.
 	pre, suf := lineDiffBoundsFrom(before, after, g.edits[0].Span.Start-g.start, g.end-g.edits[len(g.edits)-1].Span.End)
@@ -241,17 +242,20 @@ func (fv *fixView) renderGroup(b []byte, src []byte, g editGroup) []byte {
 	switch {
 	case len(mo) == 0 && len(mn) == 0:
 	case len(mo) == 0 || len(mn) == 0:
-		whole = true
+		whole, ownOps = true, true
 		kind, m := byte('-'), mo
 		if len(mo) == 0 {
 			kind, m = '+', mn
 		}
+		// The lines are views of the source and of fv.after, read before
+		// either changes: no copy of each line.
+		ops = fv.ops[:0]
 		for len(m) > 0 {
 			k := bytes.IndexByte(m, '\n') + 1
 			if k == 0 {
 				k = len(m)
 			}
-			ops = append(ops, lineOp{kind, string(m[:k])})
+			ops = append(ops, lineOp{kind, unsafe.String(&m[0], k)})
 			m = m[k:]
 		}
 	case oneLine(mo) && oneLine(mn):
@@ -260,7 +264,12 @@ func (fv *fixView) renderGroup(b []byte, src []byte, g editGroup) []byte {
 		whole = wholeLines(ops)
 	}
 	if whole {
-		return appendWholeLines(b, p, ops)
+		b = appendWholeLines(b, p, ops)
+		if ownOps {
+			clear(ops) // no views of the draft kept in the pooled fixView
+			fv.ops = ops[:0]
+		}
+		return b
 	}
 
 	// Word diff: unchanged source between the edits as it is, each edit's
@@ -435,7 +444,7 @@ func appendDisplayBytes(b, s []byte) []byte {
 	if !needsDisplay(s) {
 		return append(b, s...)
 	}
-	return append(b, display(string(s))...)
+	return appendDisplayed(b, s)
 }
 
 // moreRunes reports whether s has more than n characters.
@@ -579,10 +588,11 @@ func appendChanged(b []byte, p *palette, text string, del bool) []byte {
 
 // appendDisplay appends display(s).
 func appendDisplay(b []byte, s string) []byte {
-	if t := strings.TrimSuffix(s, "\n"); !needsDisplay(t) {
+	t := strings.TrimSuffix(s, "\n")
+	if !needsDisplay(t) {
 		return append(b, t...)
 	}
-	return append(b, display(s)...)
+	return appendDisplayed(b, t)
 }
 
 // needsDisplay reports whether s holds a control character or a
@@ -614,23 +624,47 @@ func display(s string) string {
 	if !needsDisplay(s) {
 		return s
 	}
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == '\r':
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == utf8.RuneError:
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				b.WriteString(`\x` + strconv.FormatUint(uint64(s[i]), 16))
-			} else {
-				b.WriteRune(r)
+	return string(appendDisplayed(make([]byte, 0, len(s)+8), s))
+}
+
+// appendDisplayed appends display(s) to b, for s without a trailing
+// newline: written into the report's buffer, it costs no string of its own.
+func appendDisplayed[T string | []byte](b []byte, s T) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\r':
+			case c == '\t':
+				b = append(b, ' ')
+			case c < 0x20 || c == 0x7f:
+				b = appendHexEscape(b, uint64(c), true)
+			default:
+				b = append(b, c)
 			}
-		case unicode.IsControl(r):
-			fmt.Fprintf(&b, "\\x%02x", r)
-		default:
-			b.WriteRune(r)
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(string(s[i : i+min(len(s)-i, utf8.UTFMax)]))
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = appendHexEscape(b, uint64(c), false)
+		case r != utf8.RuneError && unicode.IsControl(r):
+			b = appendHexEscape(b, uint64(r), true)
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
 	}
-	return b.String()
+	return b
+}
+
+// appendHexEscape appends \x and v in lower-case hexadecimal, at least two
+// digits if pad.
+func appendHexEscape(b []byte, v uint64, pad bool) []byte {
+	b = append(b, '\\', 'x')
+	if pad && v < 0x10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendUint(b, v, 16)
 }
