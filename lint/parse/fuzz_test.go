@@ -58,7 +58,14 @@ func fuzzParse(t *testing.T, path string, src []byte) {
 	if got := render(again); got != want {
 		t.Fatalf("parse into recycled memory differs:\n got %s\nwant %s", got, want)
 	}
-	again.Release()
+	// And again after the whole result is recycled, the Document too.
+	r := lint.FileResult{Path: path, Doc: again}
+	r.Release()
+	third, _ := Parse(path, src)
+	if got := render(third); got != want {
+		t.Fatalf("parse into a recycled result differs:\n got %s\nwant %s", got, want)
+	}
+	third.Release()
 }
 
 func hasNUL(b []byte) bool {
