@@ -23,8 +23,8 @@ type GluedWords struct {
 	allow map[string]bool // lower-cased names the config allows, beyond gluedAllow
 }
 
-// gluedAllow are names spelt lower-case-then-capital on purpose (sorted:
-// a wordList).
+// gluedAllow are names spelt lower-case-then-capital on purpose (looked up
+// in the generated word table, lexicon.go).
 var gluedAllow = wordList{bit: lexGluedAllow, words: []string{
 	"airbnb", "easybus", "easycar", "easyfundraising", "easygroup", "easyhotel", "easyjet", "ebay", "ecobee",
 	"ipad", "iphone", "iplayer", "lastminute", "macbook", "mcdonald", "wikihow", "wikileaks", "wikimedia",
