@@ -251,9 +251,11 @@ func putTables(t *tables) {
 	freeTables.Unlock()
 }
 
-// maxPooledTokens bounds the tables kept for reuse: those of a huge draft
-// are left to the garbage collector.
-const maxPooledTokens = 1 << 20
+// maxPooledTokens bounds the tables kept for reuse: those of a draft of
+// more than about half a megabyte (3 MB of tokens) are left to the garbage
+// collector. Kept tables are never freed (see freeTables), so this bounds
+// the memory a run keeps to about 5 MB per worker.
+const maxPooledTokens = 1 << 17
 
 // Release implements lint.Releaser: lint.CheckDocument calls it once the
 // rules are done with the document, and the tables go to the next
