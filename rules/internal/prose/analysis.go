@@ -105,7 +105,8 @@ type Cue struct {
 	Span lint.Span // the construction as reported ("is said to", "It is understood that", "Critics argue")
 	Kind CueKind
 	// Key is the canonical lexicon entry ("is said to", "reportedly",
-	// "critics argue", "it is understood that"), lower-case, for ignore lists.
+	// "critics argue", "it is understood that"), lower-case, for ignore
+	// lists. That of a weasel construction is valid until Release.
 	Key string
 	// Verb is the participle to ask about: "said" → "said by whom?".
 	Verb     string
@@ -179,7 +180,8 @@ type Analysis struct {
 
 	// lower is Doc.Text with ASCII letters lower-cased (see Lower). It
 	// shares memory with bufs: the strings of the analysis taken from it
-	// (Attribution.Head, Cue.Key, Hedge.Word...) are valid until Release.
+	// (Lower, Attribution.Head, Hedge.Word, the Key of a weasel Cue) are
+	// valid until Release.
 	lower string
 
 	// bufs holds the tables' memory while the analysis is in use; nil once
@@ -261,11 +263,13 @@ const maxPooledTokens = 1 << 17
 // rules are done with the document, and the tables go to the next
 // document's analysis. The analysis must not be used afterwards (its
 // tables are nil, and the next Analyze may hand out the same *Analysis for
-// another document), nor the strings taken from it (Attribution.Head and
-// Hedge.Word share the recycled memory of its lower-cased text; Cue.Key
-// and Cue.Verb are static strings); Analyze on the same document computes
-// a new one. A second Release, before the analysis is handed out again,
-// does nothing.
+// another document), nor the strings taken from it (Lower,
+// Attribution.Head, Hedge.Word and the Key of a weasel Cue share the
+// recycled memory of its lower-cased text; Cue.Verb and the other keys are
+// static strings): a rule copies what it keeps, as fmt does for a finding's
+// message (TestRulesKeepNoReleasedMemory). Analyze on the same document
+// computes a new one. A second Release, before the analysis is handed out
+// again, does nothing.
 func (a *Analysis) Release() {
 	t := a.bufs
 	if t == nil {
