@@ -229,3 +229,24 @@ func (memoManyRule) Check(p *lint.Pass) error {
 	}
 	return nil
 }
+
+// benchCheck parses, checks and releases the plain-text test draft: with
+// whole set through FileResult.Release (the CLI), else Document.Release
+// (findings left to the garbage collector).
+func benchCheck(b *testing.B, whole bool) {
+	src := readDraft(b, "draft.txt")
+	rule := newFixRule()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		r := checkDraft(b, "draft.txt", src, rule)
+		if whole {
+			r.Release()
+		} else {
+			r.Doc.Release()
+		}
+	}
+}
+
+func BenchmarkCheckResultRelease(b *testing.B)   { benchCheck(b, true) }
+func BenchmarkCheckDocumentRelease(b *testing.B) { benchCheck(b, false) }
