@@ -24,13 +24,17 @@ type analyzer struct {
 	sent []sentClasses
 }
 
-func analyze(doc *lint.Document) *Analysis {
-	t := getTables()
+// analyze computes the attribution model of doc, on tables that an
+// earlier analysis released if there are any (see Release).
+func analyze(doc *lint.Document) *Analysis { return analyzeInto(doc, getTables()) }
+
+// analyzeInto is analyze on the tables t.
+func analyzeInto(doc *lint.Document, t *tables) *Analysis {
 	a := &t.an
 	*a = Analysis{Doc: doc, bufs: t}
-	// Least capacities: none for tables fresh from the pool, which may be
-	// for a caller that never releases them, generous ones for recycled
-	// tables outgrown by a draft (see minLower).
+	// Least capacities: none for new tables, whose caller may never
+	// release them, generous ones for recycled tables that a draft
+	// outgrows (see minLower).
 	lower, toks, sents := 0, 0, 0
 	if t.recycled {
 		lower, toks, sents = minLower, minTokens, minSentences

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"reflect"
 	"testing"
 
 	"copydesk/lint/parse"
@@ -31,7 +32,14 @@ func FuzzAnalyze(f *testing.F) {
 		if err != nil {
 			return
 		}
-		a := Analyze(doc)
+		// The analysis on the tables another input's analysis released
+		// (the fuzzer runs inputs one after another) must equal one on
+		// fresh tables.
+		a := analyze(doc)
+		defer a.Release()
+		if want := analyzeInto(doc, new(tables)); !reflect.DeepEqual(analysisTables(a), analysisTables(want)) {
+			t.Fatal("analysis on recycled tables differs from one on fresh tables")
+		}
 		n := len(doc.Text)
 		in := func(what string, start, end int) {
 			if start < 0 || end > n || start > end {
@@ -76,4 +84,18 @@ func FuzzAppendLower(f *testing.F) {
 			t.Fatalf("appendLower(%q) = %q, want %q", s, got[n:], lowerASCII(s))
 		}
 	})
+}
+
+// analysisTables returns the tables of a, for comparisons (an empty table
+// as nil: new tables start nil, recycled ones empty).
+func analysisTables(a *Analysis) []any {
+	return []any{orNil(a.Tokens), orNil(a.Sentences), orNil(a.Attributions), orNil(a.Cues), orNil(a.Hedges),
+		orNil(a.BlockSentences), orNil(a.Court)}
+}
+
+func orNil[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
