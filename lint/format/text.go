@@ -23,11 +23,15 @@ const maxLineWidth = 100
 const tabWidth = 4
 
 // textFlushAt is the size at which the text report of one file is written
-// out before the file's end. The buffer is allocated once at about this
-// size: letting it grow to the largest report of a run (40 KB and more over
-// the article corpus, in a series of doublings) costs fresh memory, which is
-// dear, for no fewer writes worth having.
-const textFlushAt = 16 << 10
+// out before the file's end, and textBufSize the buffer's size, allocated
+// once: a report rarely outgrows it (a finding is a few hundred bytes).
+// Letting the buffer grow to the largest report of a run (40 KB and more
+// over the article corpus, in a series of doublings) costs fresh memory,
+// which is dear, for no fewer writes worth having.
+const (
+	textFlushAt = 6 << 10
+	textBufSize = 8 << 10
+)
 
 // Text writes findings for people:
 //
@@ -159,7 +163,7 @@ func (t *Text) File(r *lint.FileResult) error {
 	path := Clean(r.Path)
 	t.doc = nil
 	if t.out.b == nil {
-		t.out.b = make([]byte, 0, textFlushAt+4<<10)
+		t.out.b = make([]byte, 0, textBufSize)
 	}
 	for i := range r.Findings {
 		t.finding(r, path, &r.Findings[i])
