@@ -14,7 +14,8 @@
 // caller done with a whole result (its report written) calls
 // FileResult.Release instead, which also recycles the findings slice and
 // resolved fix edits CheckDocument lent out, and the Document itself. With
-// the CLI releasing each result once printed, parsing, checking and
+// the CLI releasing each result once printed and the runner taking the
+// findings memory from the document (recycle.go), parsing, checking and
 // releasing a plain draft allocates nothing in the steady state
 // (TestCheckAllocs).
 package lint
