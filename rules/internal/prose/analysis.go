@@ -205,6 +205,7 @@ type tables struct {
 	court          []bool
 	sent           []sentClasses
 	lower          []byte
+	keys           []byte // the keys of weasel cues (analyzer.joinKey)
 	// recycled is set once the tables have been released: their user
 	// releases, so they may grow generously (see minLower).
 	recycled bool
@@ -282,6 +283,9 @@ func (a *Analysis) Release() {
 		for i := range t.lower {
 			t.lower[i] = 0xFF
 		}
+		for i := range t.keys {
+			t.keys[i] = 0xFF
+		}
 	}
 	if pool {
 		// Attributions hold strings: clear them so that a pooled table
@@ -291,7 +295,7 @@ func (a *Analysis) Release() {
 		clear(a.Hedges)
 		t.tokens, t.sentences, t.attributions = a.Tokens[:0], a.Sentences[:0], a.Attributions[:0]
 		t.cues, t.hedges, t.blockSentences, t.court = a.Cues[:0], a.Hedges[:0], a.BlockSentences[:0], a.Court[:0]
-		t.sent, t.lower = t.sent[:0], t.lower[:0]
+		t.sent, t.lower, t.keys = t.sent[:0], t.lower[:0], t.keys[:0]
 		t.recycled = true
 	}
 	*a = Analysis{}

@@ -1,6 +1,10 @@
 package prose
 
-import "copydesk/lint"
+import (
+	"unsafe"
+
+	"copydesk/lint"
+)
 
 // The participles of "is X to" (§2), the question they raise and the key
 // of their cue. The strings are static, so a cue's Key and Verb never
@@ -427,10 +431,19 @@ func (z *analyzer) weaselCue(si int, toks []Token, j int) int {
 	}
 	key := z.lower[int(toks[start].Start):int(toks[k].End)]
 	if k-start > 2 {
-		key = z.lw(toks[start]) + " " + z.lw(toks[k])
+		key = z.joinKey(z.lw(toks[start]), z.lw(toks[k]))
 	}
 	z.addCue(si, toks, start, k, WeaselCue, key, "").Named = named
 	return k
+}
+
+// joinKey returns a + " " + b in the analysis' recycled key memory (valid
+// until Release, as the lower-cased text is).
+func (z *analyzer) joinKey(a, b string) string {
+	t := z.a.bufs
+	n := len(t.keys)
+	t.keys = append(append(append(t.keys, a...), ' '), b...)
+	return unsafe.String(&t.keys[n], len(t.keys)-n)
 }
 
 // procedural reports whether the infinitive at k names a procedural event:
