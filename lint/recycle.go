@@ -82,9 +82,13 @@ func (d *Document) takeEdits(n int) []Edit {
 func (b *buffers) recycleFindings(all bool) {
 	switch {
 	case all:
-		clear(b.findings[:cap(b.findings)])
+		// Only what was used: a draft with thousands of findings leaves a
+		// large slice that every later draft would otherwise clear whole.
+		// (Findings a failed rule left past the length are overwritten by
+		// the next appends; until then they only keep some memory alive.)
+		clear(b.findings)
 		b.findings = keep(b.findings)
-		clear(b.edits[:cap(b.edits)])
+		clear(b.edits)
 		b.edits = keep(b.edits)
 	default:
 		if b.lent {
