@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -30,6 +31,24 @@ func TestLookupTable(t *testing.T) {
 	}
 	for _, w := range []string{"", "\x00", "a", "said", "Said", "sa\x00d", "abcdefghijklmno", "abcdefghijklmnop", "attorney-general", "’s", "'s", "zzzz"} {
 		check(w)
+	}
+	// Random words, some 3% of which pass wordBits and probe the table
+	// from their home slot.
+	rng := rand.New(rand.NewPCG(3, 4))
+	passed := 0
+	for range 200000 {
+		b := make([]byte, 1+rng.IntN(15))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyz'-"[rng.IntN(28)]
+		}
+		check(string(b))
+		k0, k1, _ := packWord(string(b))
+		if h := wordHash(k0, k1); wordBits[h>>(64-wordBitsLog+6)]>>(h>>(64-wordBitsLog)&63)&1 != 0 {
+			passed++
+		}
+	}
+	if passed == 0 {
+		t.Error("no random word passed wordBits")
 	}
 }
 
