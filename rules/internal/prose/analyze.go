@@ -782,7 +782,7 @@ func (z *analyzer) record(si int, toks []Token, j int, n np, c wclass, backward 
 		return true
 	}
 	for k := n.start; k <= n.end; k++ {
-		if toks[k].Kind == Number || z.lw(toks[k]) == "percent" || z.lw(toks[k]) == "cent" || z.lw(toks[k]) == "%" || z.lw(toks[k]) == "majority" || z.lw(toks[k]) == "most" || z.lw(toks[k]) == "half" {
+		if toks[k].Kind == Number || toks[k].cls&wPoll != 0 || toks[k].Kind == Punct && toks[k].Rune == '%' {
 			at.Class = Unknown // a poll finding, not a source
 			at.Question = isAsk(z.lw(toks[j]))
 			a.Attributions = append(a.Attributions, at)

@@ -64,7 +64,7 @@ func TestGoldenDump(t *testing.T) {
 
 func goldenDump(w io.Writer, a *Analysis) {
 	for i, tk := range a.Tokens {
-		fmt.Fprintf(w, "T%d %d %d %d %d %d %x %q\n", i, tk.Start, tk.End, tk.Kind, tk.Flags, tk.Rune, uint64(tk.cls&^(wAttrCue|wReasonCue|wPassiveAdverb|wPassiveTo|wBaseForm|wDefAnon|wWeaselVerb)), a.Lower(tk))
+		fmt.Fprintf(w, "T%d %d %d %d %d %d %x %q\n", i, tk.Start, tk.End, tk.Kind, tk.Flags, tk.Rune, uint64(tk.cls&^(wAttrCue|wReasonCue|wPassiveAdverb|wPassiveTo|wBaseForm|wDefAnon|wWeaselVerb|wPoll)), a.Lower(tk))
 	}
 	for i, s := range a.Sentences {
 		fmt.Fprintf(w, "S%d %+v court=%v\n", i, s, a.Court[i])

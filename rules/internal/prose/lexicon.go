@@ -48,6 +48,7 @@ const (
 	wBaseForm                         // base form of a cue verb (say, report): a noun after a singular subject
 	wDefAnon                          // head noun that stays anonymous after "the" (the officials said)
 	wWeaselVerb                       // verb that follows a weasel subject (say, argue, believe...)
+	wPoll                             // word of a poll finding in a source phrase (percent, majority, half...)
 )
 
 // sentence-level filters: a sentence whose unquoted words have none of
@@ -247,6 +248,7 @@ func lexiconWords() map[string]wclass {
 	add(wPassiveAdverb, passiveAdverbs...)
 	add(wWeaselVerb, weaselVerbs...)
 	add(wDefAnon, definiteAnonymous...)
+	add(wPoll, "percent", "cent", "majority", "most", "half")
 	for _, e := range passiveToCues {
 		add(wPassiveTo, e.verb)
 	}
