@@ -138,6 +138,9 @@ func buildByteClass() (t [256]uint8) {
 		t[c] = bDigit
 	}
 	t['\''], t['-'] = bJoin, bJoin
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = bHigh
+	}
 	return t
 }
 
