@@ -39,7 +39,7 @@ func analyzeInto(doc *lint.Document, t *tables) *Analysis {
 	if t.recycled {
 		lower, toks, sents = minLower, minTokens, minSentences
 	}
-	// 16 spare bytes after the text for class.
+	// 16 spare bytes after the text for classify.
 	t.lower = appendLower(reserve(t.lower, len(doc.Text)+16, lower), doc.Text)
 	z := &analyzer{a: a, doc: doc, lower: unsafe.String(unsafe.SliceData(t.lower), len(t.lower)), lastBody: -1}
 	a.lower = z.lower
@@ -75,7 +75,8 @@ func analyzeInto(doc *lint.Document, t *tables) *Analysis {
 			toks := a.Tokens[ts:]
 			// The classes of the sentence's words, for the passes of block
 			// to skip a sentence with nothing for them.
-			var words, free wclass
+			words := z.classify(toks)
+			var free wclass
 			colon := false
 			for qi < len(doc.Quotes) && doc.Quotes[qi].End <= ss.Start {
 				qi++
@@ -86,11 +87,7 @@ func analyzeInto(doc *lint.Document, t *tables) *Analysis {
 				for k := range toks {
 					t := &toks[k]
 					switch t.Kind {
-					case Word:
-						t.cls = z.class(t)
-						words |= t.cls
-						quoted = false
-					case Number:
+					case Word, Number:
 						quoted = false
 					default:
 						if t.Rune == ':' && k >= 1 && k < 12 {
@@ -108,10 +105,6 @@ func analyzeInto(doc *lint.Document, t *tables) *Analysis {
 			qs, qe := doc.Quotes[qi].Start, doc.Quotes[qi].End
 			for k := range toks {
 				t := &toks[k]
-				if t.Kind == Word {
-					t.cls = z.class(t)
-					words |= t.cls
-				}
 				off := int(t.Start)
 				for qe <= off {
 					if qi++; qi < len(doc.Quotes) {
@@ -1189,20 +1182,39 @@ func (z *analyzer) word(t *Token) string {
 	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(z.lower)), t.Start)), t.End-t.Start)
 }
 
-// class returns the lexicon classes of the word t of the analysed
-// document: words of up to 15 bytes are read straight from the lower-cased
-// text, which has 16 spare bytes after it: two eight-byte loads and masks
-// pack the word, with no branch on its length (see packWord).
-func (z *analyzer) class(t *Token) wclass {
-	n := t.End - t.Start
-	if n-1 >= 15 {
-		return lookup(z.word(t))
+// classify sets the lexicon classes of the words of toks, tokens of the
+// analysed document, and returns their union. Words of up to 15 bytes are
+// read straight from the lower-cased text, which has 16 spare bytes after
+// it: two eight-byte loads and masks pack a word (see packWord), with no
+// branch on its length, and probe, inlined here, finds it. One call per
+// sentence, not per word.
+func (z *analyzer) classify(toks []Token) wclass {
+	var words wclass
+	text := unsafe.Pointer(unsafe.StringData(z.lower))
+	for k := range toks {
+		t := &toks[k]
+		if t.Kind != Word {
+			continue
+		}
+		var c wclass
+		if n := t.End - t.Start; n-1 < 15 {
+			c = probe(packAt(unsafe.Add(text, t.Start), n))
+		} else {
+			c = lookup(z.word(t))
+		}
+		t.cls = c
+		words |= c
 	}
-	p := unsafe.Add(unsafe.Pointer(unsafe.StringData(z.lower)), t.Start)
+	return words
+}
+
+// packAt packs the word of n bytes, 1 to 15, at p, which has 16 readable
+// bytes, as packWord does.
+func packAt(p unsafe.Pointer, n uint32) (k0, k1 uint64) {
 	n &= 15
-	k0 := binary.LittleEndian.Uint64((*[8]byte)(p)[:]) & packMask0[n]
-	k1 := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, 8))[:])&packMask1[n] | uint64(n)<<56
-	return probe(k0, k1)
+	k0 = binary.LittleEndian.Uint64((*[8]byte)(p)[:]) & packMask0[n]
+	k1 = binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, 8))[:])&packMask1[n] | uint64(n)<<56
+	return k0, k1
 }
 
 // lw returns the lower-cased text of a token of the analysed document.

@@ -321,7 +321,7 @@ func probe(k0, k1 uint64) wclass {
 }
 
 // packMask0 and packMask1 keep, of the 16 bytes loaded at a word of n
-// bytes (analyzer.class), those of the word: the first eight in k0, the
+// bytes (packAt), those of the word: the first eight in k0, the
 // rest in k1.
 var (
 	packMask0 = [16]uint64{0, 1<<8 - 1, 1<<16 - 1, 1<<24 - 1, 1<<32 - 1, 1<<40 - 1, 1<<48 - 1, 1<<56 - 1,

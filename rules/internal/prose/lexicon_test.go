@@ -80,7 +80,7 @@ func TestPackWord(t *testing.T) {
 	}
 }
 
-// TestClassPadded checks analyzer.class, which loads 16 bytes at a word
+// TestClassPadded checks analyzer.classify, which loads 16 bytes at a word
 // whatever follows it, against lookup: the words of the lexicon and near
 // misses, followed by letters, NULs or 0xFF bytes.
 func TestClassPadded(t *testing.T) {
@@ -93,9 +93,9 @@ func TestClassPadded(t *testing.T) {
 		for _, w := range words {
 			buf := []byte(w + strings.Repeat(pad, 16))
 			z := &analyzer{lower: string(buf)}
-			tok := Token{Start: 0, End: uint32(len(w)), Kind: Word}
-			if got, want := z.class(&tok), lookup(w); got != want {
-				t.Errorf("class(%q + %q...) = %b, want %b", w, pad, got, want)
+			toks := []Token{{Start: 0, End: uint32(len(w)), Kind: Word}}
+			if got, want := z.classify(toks), lookup(w); got != want || toks[0].cls != want {
+				t.Errorf("classify(%q + %q...) = %b, want %b", w, pad, got, want)
 			}
 		}
 	}
