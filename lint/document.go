@@ -71,7 +71,7 @@ type Block struct {
 // Comment is a markup comment (<!-- ... -->) found in the source. Comments are
 // never prose; suppression directives are read from them.
 type Comment struct {
-	Text      string // the comment body, without <!-- and -->
+	Text      string // the comment body, without <!-- and --> (it may share Source's bytes)
 	Source    Span   // in Document.Source, the whole comment
 	NextBlock int    // index of the first block that starts after the comment, or len(Blocks)
 }
@@ -178,7 +178,8 @@ func keep[T any](s []T) []T {
 // strings Slice returns, share the recycled bytes, so a finding message or
 // fix text that is a substring of Text must be written out (or copied)
 // before Release. Source belongs to the caller and is not recycled, but
-// Text may share its bytes: recycle Source only after Release. A second
+// Text and Comment.Text may share its bytes: recycle Source only after
+// Release. A second
 // Release does nothing; documents not made by a Builder hold no pooled
 // memory.
 //

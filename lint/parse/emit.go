@@ -152,6 +152,11 @@ func entityAt(s []byte, needSemi bool) (int, string) {
 	return len(cand), dec
 }
 
+// view returns the bytes of src as a string without copying them, for a
+// comment's text: like Document.Text, it shares the source, which must not
+// change while the document is in use.
+func view(src []byte) string { return unsafe.String(unsafe.SliceData(src), len(src)) }
+
 // commonRefs are the character references news copy uses most, decoded
 // as html.UnescapeString decodes them (a test checks), so that they cost
 // no allocation.

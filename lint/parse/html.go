@@ -261,7 +261,7 @@ func (p *htmlParser) run(from, to int) {
 			p.end(p.tagName(raw[2:]), s, e)
 		case html.CommentToken:
 			if len(raw) >= 7 && bytes.HasPrefix(raw, []byte("<!--")) && bytes.HasSuffix(raw, []byte("-->")) {
-				p.b.AddComment(string(raw[4:len(raw)-3]), lint.Span{Start: s, End: e})
+				p.b.AddComment(view(p.src[s+4:e-3]), lint.Span{Start: s, End: e})
 			} else {
 				p.b.AddComment(string(z.Text()), lint.Span{Start: s, End: e})
 			}

@@ -318,7 +318,7 @@ func (w *mdWalker) comments(from, to int) {
 			return
 		}
 		e := s + 4 + j + 3
-		w.b.AddComment(string(w.src[s+4:e-3]), lint.Span{Start: s, End: e})
+		w.b.AddComment(view(w.src[s+4:e-3]), lint.Span{Start: s, End: e})
 		from = e
 	}
 }
