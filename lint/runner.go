@@ -1,12 +1,14 @@
 package lint
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -74,15 +76,16 @@ func (r *Runner) Lint(path string, src []byte) FileResult {
 // other rules' findings. Memo values the rules computed that implement
 // Releaser are released once the rules have run.
 func CheckDocument(doc *Document, active []Active) ([]Finding, error) {
-	var findings []Finding
+	out := doc.takeFindings() // recycled by FileResult.Release
 	var errs []error
 	mark := doc.memoMark()
 	for _, a := range active {
-		if err := runRule(doc, a, &findings); err != nil {
+		if err := runRule(doc, a, out); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	doc.releaseMemo(mark)
+	findings := *out
 	Resolve(doc, findings)
 	SortFindings(findings)
 	return findings, errors.Join(errs...)
@@ -97,7 +100,7 @@ func runRule(doc *Document, a Active, out *[]Finding) (err error) {
 			err = fmt.Errorf("%s: rule %s panicked: %v\n%s", doc.Path, id, v, debug.Stack())
 		}
 	}()
-	pass := NewPass(doc, id, a.Severity, func(f Finding) { *out = append(*out, f) })
+	pass := newPassTo(doc, id, a.Severity, out)
 	if err := a.Rule.Check(pass); err != nil {
 		*out = (*out)[:n]
 		return fmt.Errorf("%s: rule %s: %w", doc.Path, id, err)
@@ -130,7 +133,7 @@ func resolveFix(doc *Document, fx *Fix) bool {
 	if len(fx.Edits) == 0 {
 		return false
 	}
-	edits := make([]Edit, len(fx.Edits))
+	edits := doc.takeEdits(len(fx.Edits))
 	for i, e := range fx.Edits {
 		if !utf8.ValidString(e.New) {
 			return false
@@ -151,7 +154,7 @@ func resolveFix(doc *Document, fx *Fix) bool {
 		e.Start, e.End = doc.Pos(e.Span.Start), doc.Pos(e.Span.End)
 		edits[i] = e
 	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
+	slices.SortStableFunc(edits, func(a, b Edit) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 	for i := 1; i < len(edits); i++ {
 		if edits[i].Span.Overlaps(edits[i-1].Span) {
 			return false
@@ -177,18 +180,17 @@ func clampSpan(s Span, n int) Span {
 
 // SortFindings orders findings by source offset, end, rule and message.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Source.Start != b.Source.Start {
-			return a.Source.Start < b.Source.Start
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if c := cmp.Compare(a.Source.Start, b.Source.Start); c != 0 {
+			return c
 		}
-		if a.Source.End != b.Source.End {
-			return a.Source.End < b.Source.End
+		if c := cmp.Compare(a.Source.End, b.Source.End); c != 0 {
+			return c
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		return strings.Compare(a.Message, b.Message)
 	})
 }
 
@@ -307,7 +309,6 @@ func (o *orderedRun) done(i int, res FileResult) {
 		}
 		next := o.slots[k]
 		o.slots[k], o.ready[k] = FileResult{}, false
-		o.emitted++
 		if !o.stopped() {
 			o.mu.Unlock()
 			err := o.emit(next)
@@ -316,6 +317,9 @@ func (o *orderedRun) done(i int, res FileResult) {
 				o.stopErr = err
 			}
 		}
+		// Counted only now: a result is in the window until emit is done
+		// with it, so the window bounds what is held, emit included.
+		o.emitted++
 		o.room.Broadcast()
 	}
 	o.emitting = false

@@ -314,7 +314,7 @@ func (r *checkRun) lint(targets []target, jobs int) error {
 		}
 		if release && fr.Doc != nil {
 			src := fr.Doc.Source
-			fr.Doc.Release()
+			fr.Release()
 			if t.data == nil && t.err == nil {
 				recycleDraft(src) // read by readDraft, and now unused
 			}
