@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"copydesk/lint/freelist"
 	"encoding/binary"
 	"sort"
 	"sync"
@@ -150,9 +151,11 @@ type buffers struct {
 	spare    *Document
 }
 
-var bufPool = sync.Pool{New: func() any { return new(buffers) }}
+// bufPool holds the buffers of released documents (a free list, not a
+// sync.Pool: see package freelist).
+var bufPool freelist.List[buffers]
 
-func getBuffers() *buffers { return bufPool.Get().(*buffers) }
+func getBuffers() *buffers { return bufPool.Get() }
 
 // maxPooled bounds the bytes a pooled table may keep: a huge draft's
 // tables are left to the garbage collector, so memory stays flat.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"copydesk/lint/freelist"
 	"fmt"
 	"slices"
 	"strconv"
@@ -151,7 +152,7 @@ type source struct {
 // Check counts the sources and reports the stack.
 func (r *AnonymousSourcing) Check(p *lint.Pass) error {
 	a := prose.Analyze(p.Doc)
-	scr := anonPool.get()
+	scr := anonPool.Get()
 	defer scr.put()
 	srcs := scr.srcs[:0]
 	named := scr.named
@@ -258,7 +259,7 @@ type anonScratch struct {
 	notes    []lint.Related       // one note per reported source
 }
 
-var anonPool = scratchPool[anonScratch]{reset: func(s *anonScratch) { s.named = map[namedSource]bool{} }}
+var anonPool = freelist.List[anonScratch]{New: func() *anonScratch { return &anonScratch{named: map[namedSource]bool{}} }}
 
 // maxPooledSources bounds the scratch kept for the next draft.
 const maxPooledSources = 4096
@@ -271,7 +272,7 @@ func (s *anonScratch) put() {
 	clear(s.named) // its heads are the draft's text
 	clear(s.notes) // their messages
 	s.srcs, s.numberOf, s.notes = s.srcs[:0], s.numberOf[:0], s.notes[:0]
-	anonPool.put(s)
+	anonPool.Put(s)
 }
 
 // namedSource identifies an on-record source for the named count.

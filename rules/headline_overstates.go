@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"copydesk/lint/freelist"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -119,7 +120,7 @@ func (r *HeadlineOverstates) Check(p *lint.Pass) error {
 	if hs.claimHedged || hs.anyQ || hs.attributed {
 		return nil
 	}
-	scr := overstatesPool.get()
+	scr := overstatesPool.Get()
 	defer scr.put()
 	claim := headlineClaimInto(scr, doc)
 	if len(claim) < 3 || len(claim) > maxClaimWords {
@@ -201,7 +202,7 @@ type overstatesScratch struct {
 	carriers []carrier
 }
 
-var overstatesPool scratchPool[overstatesScratch]
+var overstatesPool freelist.List[overstatesScratch]
 
 // maxPooledTokens bounds the token-sized scratch kept for the next draft.
 const maxPooledTokens = 4096
@@ -214,7 +215,7 @@ func (s *overstatesScratch) put() {
 	clear(s.forms)
 	clear(s.carriers)
 	s.lower, s.claim, s.forms, s.seen, s.hit, s.carriers = s.lower[:0], s.claim[:0], s.forms[:0], s.seen[:0], s.hit[:0], s.carriers[:0]
-	overstatesPool.put(s)
+	overstatesPool.Put(s)
 }
 
 // headlineClaimInto returns the stems of the headline's content words,

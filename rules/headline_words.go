@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"copydesk/lint/freelist"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -160,9 +161,9 @@ type headlineScratch struct {
 // memory is left to the collector.
 const maxPooledWords = 256
 
-var headlineScratchPool scratchPool[headlineScratch]
+var headlineScratchPool freelist.List[headlineScratch]
 
-func getHeadlineScratch() *headlineScratch { return headlineScratchPool.get() }
+func getHeadlineScratch() *headlineScratch { return headlineScratchPool.Get() }
 
 // put returns the scratch to the pool, keeping no document alive.
 func (s *headlineScratch) put() {
@@ -175,7 +176,7 @@ func (s *headlineScratch) put() {
 	clear(s.sigs)
 	s.words, s.inner, s.sigs = s.words[:0], s.inner[:0], s.sigs[:0]
 	s.lower, s.consumed, s.quotes = s.lower[:0], s.consumed[:0], s.quotes[:0]
-	headlineScratchPool.put(s)
+	headlineScratchPool.Put(s)
 }
 
 // quotesIn appends to dst[:0] the document's quotation spans that overlap s.

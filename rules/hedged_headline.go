@@ -2,6 +2,7 @@ package rules
 
 import (
 	"cmp"
+	"copydesk/lint/freelist"
 	"errors"
 	"fmt"
 	"slices"
@@ -361,9 +362,9 @@ type pooledScore struct {
 	sc headlineScore
 }
 
-var scorePool scratchPool[pooledScore]
+var scorePool freelist.List[pooledScore]
 
-func newPooledScore() *pooledScore { return scorePool.get() }
+func newPooledScore() *pooledScore { return scorePool.Get() }
 
 // score scores doc's headline into m.
 func (m *pooledScore) score(doc *lint.Document, lex *hedgeLexicon, opts HedgedHeadlineOptions) {
@@ -378,7 +379,7 @@ func (m *pooledScore) Release() {
 	if cap(w) <= maxPooledWords {
 		m.sc.weighted = w[:0]
 	}
-	scorePool.put(m)
+	scorePool.Put(m)
 }
 
 // scoreHeadline scores doc's headline (RULES.md §4.1).

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"copydesk/lint/freelist"
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
@@ -268,7 +269,7 @@ type dupKey struct {
 	i   int
 }
 
-var statePool scratchPool[debrisState]
+var statePool freelist.List[debrisState]
 
 // maxPooledLines bounds the line list kept for the next draft: a draft of
 // more lines is checked, but its memory is left to the collector.
@@ -277,12 +278,12 @@ const maxPooledLines = 1 << 14
 // Check reports debris lines and spans.
 func (r *ScrapeDebris) Check(p *lint.Pass) error {
 	doc := p.Doc
-	st := statePool.get()
+	st := statePool.Get()
 	defer func() {
 		st.quotes.reset(nil) // keep no document alive in the pool
 		clear(st.fixes)
 		if cap(st.lines) <= maxPooledLines && cap(st.fold) <= 64*maxPooledLines {
-			statePool.put(st)
+			statePool.Put(st)
 		}
 	}()
 	st.quotes.reset(doc.Quotes)

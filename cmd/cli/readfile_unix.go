@@ -3,8 +3,8 @@
 package cli
 
 import (
+	"copydesk/lint/freelist"
 	"io/fs"
-	"sync"
 	"syscall"
 )
 
@@ -12,7 +12,7 @@ import (
 // printed and released come back here (recycleDraft), so a corpus run
 // reads into memory it has already touched instead of faulting in fresh
 // pages for every file.
-var readBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+var readBufs = freelist.List[[]byte]{New: func() *[]byte { b := make([]byte, 0, 64<<10); return &b }}
 
 // recycleDraft hands back a draft that readDraft returned, once nothing
 // refers to it any more (its document released). Buffers over 1 MB are
@@ -45,7 +45,7 @@ func readDraft(path string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd) // read-only: a close error loses nothing
-	bp := readBufs.Get().(*[]byte)
+	bp := readBufs.Get()
 	buf := (*bp)[:0]
 	for {
 		if len(buf) == cap(buf) {

@@ -3,6 +3,7 @@ package format
 import (
 	"bytes"
 	"cmp"
+	"copydesk/lint/freelist"
 	"io"
 	"slices"
 	"strconv"
@@ -46,7 +47,7 @@ func RenderFix(w io.Writer, src []byte, f *lint.Finding, useColor bool) error {
 	if f == nil || f.Fix == nil {
 		return nil
 	}
-	fv := fixViews.Get().(*fixView)
+	fv := fixViews.Get()
 	defer fixViews.Put(fv)
 	fv.p = paletteFor(useColor)
 	b := fv.render(fv.out[:0], src, f)
@@ -78,7 +79,7 @@ type wordSeg struct {
 	a, b int
 }
 
-var fixViews = sync.Pool{New: func() any { return new(fixView) }}
+var fixViews freelist.List[fixView]
 
 func (fv *fixView) render(b []byte, src []byte, f *lint.Finding) []byte {
 	p := fv.p

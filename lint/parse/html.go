@@ -2,8 +2,8 @@ package parse
 
 import (
 	"bytes"
+	"copydesk/lint/freelist"
 	"sort"
-	"sync"
 
 	"copydesk/lint"
 
@@ -210,12 +210,12 @@ func parseHTMLOnce(path string, src []byte, start int, useTitle bool) (*lint.Doc
 
 // htmlParsers recycles parsers, with their stack, counts and buffers:
 // every HTML draft, and every HTML block of a Markdown draft, needs one.
-var htmlParsers = sync.Pool{New: func() any { return &htmlParser{counts: make(map[atom.Atom]int, 32)} }}
+var htmlParsers = freelist.List[htmlParser]{New: func() *htmlParser { return &htmlParser{counts: make(map[atom.Atom]int, 32)} }}
 
 // newHTMLParser returns a parser, recycled if one is free; hand it back
 // with release.
 func newHTMLParser(b *lint.Builder, src []byte, useTitle bool) *htmlParser {
-	p := htmlParsers.Get().(*htmlParser)
+	p := htmlParsers.Get()
 	p.b, p.src, p.curOwner, p.useTitle = b, src, -1, useTitle
 	return p
 }

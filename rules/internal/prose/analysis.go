@@ -1,8 +1,8 @@
 package prose
 
 import (
+	"copydesk/lint/freelist"
 	"sort"
-	"sync"
 
 	"copydesk/lint"
 )
@@ -212,47 +212,21 @@ type tables struct {
 }
 
 // freeTables holds released tables for the next analysis, the most
-// recently used (the warmest) last. It is a locked stack rather than a
-// sync.Pool: a Pool keeps an item per P (processor), and the worker that
-// released the tables is often scheduled on another P by the time it
-// analyses its next draft, so a Pool made a second set of tables even for
-// a one-worker run, and faulted its pages in too. The stack holds at most
-// as many tables as drafts were analysed at once, and at most maxFree.
-var freeTables struct {
-	sync.Mutex
-	list []*tables
-}
+// recently used (the warmest) first out. It is a free list rather than a
+// sync.Pool (see package freelist): a Pool made a second set of tables even
+// for a one-worker run, whose worker the scheduler moves between
+// processors, and faulted its pages in too.
+var freeTables freelist.List[tables]
 
 // poisonOnRelease makes Release overwrite the lower-cased text (tests set
 // it to catch a string kept past Release).
 var poisonOnRelease bool
 
-// maxFree bounds the released tables kept for reuse.
-const maxFree = 64
-
 // getTables returns released tables, or new ones.
-func getTables() *tables {
-	freeTables.Lock()
-	n := len(freeTables.list)
-	if n == 0 {
-		freeTables.Unlock()
-		return new(tables)
-	}
-	t := freeTables.list[n-1]
-	freeTables.list[n-1] = nil
-	freeTables.list = freeTables.list[:n-1]
-	freeTables.Unlock()
-	return t
-}
+func getTables() *tables { return freeTables.Get() }
 
 // putTables keeps t for reuse.
-func putTables(t *tables) {
-	freeTables.Lock()
-	if len(freeTables.list) < maxFree {
-		freeTables.list = append(freeTables.list, t)
-	}
-	freeTables.Unlock()
-}
+func putTables(t *tables) { freeTables.Put(t) }
 
 // maxPooledTokens bounds the tables kept for reuse: those of a draft of
 // more than about half a megabyte (3 MB of tokens) are left to the garbage
