@@ -34,6 +34,27 @@ import (
 // Update is the -update flag: golden files are rewritten instead of compared.
 var Update = flag.Bool("update", false, "rewrite golden files")
 
+// Generated checks a generated source file: it fails t if the file at path
+// differs from src, what the generator (a test) produces now, and names
+// regen, the command that rewrites it. With -update (how go generate runs
+// the generator test) it writes src to path instead.
+func Generated(t testing.TB, path string, src []byte, regen string) {
+	t.Helper()
+	if *Update {
+		if err := os.WriteFile(path, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(old, src) {
+		t.Fatalf("%s is stale: run %s", path, regen)
+	}
+}
+
 // Expectation is one "// want" line.
 type Expectation struct {
 	Rule string

@@ -2,15 +2,12 @@ package debris
 
 import (
 	"bytes"
-	"flag"
+	"copydesk/lint/linttest"
 	"fmt"
 	"go/format"
-	"os"
 	"slices"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite tables.go from the lexicon lists")
 
 // TestTablesUpToDate regenerates tables.go from the lexicon lists and the
 // patterns and fails if the checked-in file differs: edit the lists, then
@@ -20,19 +17,7 @@ func TestTablesUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile("tables.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	old, err := os.ReadFile("tables.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(old, src) {
-		t.Fatal("tables.go is stale: run go generate ./rules/internal/debris")
-	}
+	linttest.Generated(t, "tables.go", src, "go generate ./rules/internal/debris")
 }
 
 // builtTables is the automaton and the hash tables as the generator builds them.

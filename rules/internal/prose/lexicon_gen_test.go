@@ -2,15 +2,12 @@ package prose
 
 import (
 	"bytes"
-	"flag"
+	"copydesk/lint/linttest"
 	"fmt"
 	"go/format"
-	"os"
 	"slices"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite lexicon_table.go from the lexicon lists")
 
 // TestLexiconTableUpToDate regenerates lexicon_table.go from lexiconWords
 // and fails if the checked-in file differs: edit the word lists, then run
@@ -20,19 +17,7 @@ func TestLexiconTableUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile("lexicon_table.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	old, err := os.ReadFile("lexicon_table.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(old, src) {
-		t.Fatal("lexicon_table.go is stale: run go generate ./rules/internal/prose")
-	}
+	linttest.Generated(t, "lexicon_table.go", src, "go generate ./rules/internal/prose")
 }
 
 // buildWordTable places the words of lex of 1 to 15 bytes in an
