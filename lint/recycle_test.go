@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -118,7 +119,7 @@ func TestFileResultRelease(t *testing.T) {
 			}
 			r.Err = os.ErrClosed
 			r.Release()
-			if r.Doc != nil || r.Findings != nil || r.Suppressed != nil || r.Path != name || r.Err != os.ErrClosed {
+			if r.Doc != nil || r.Findings != nil || r.Suppressed != nil || r.Path != name || !errors.Is(r.Err, os.ErrClosed) {
 				t.Fatalf("after Release: %+v", r)
 			}
 			r.Release() // a second Release does nothing
